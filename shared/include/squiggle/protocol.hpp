@@ -1,0 +1,132 @@
+#pragma once
+// Wire messages between clients and the server. Each frame carries one
+// Envelope: the protocol version, the oldest version it stays compatible with,
+// and one message. docs/PROTOCOL.md documents every field.
+#include <cereal/types/variant.hpp>
+#include <cstdint>
+#include <string>
+#include <variant>
+
+#include "squiggle/bounded_io.hpp"
+#include "squiggle/limits.hpp"
+#include "squiggle/op.hpp"
+
+namespace squiggle {
+
+inline constexpr std::uint16_t kProtocolVersion = 1;
+inline constexpr std::uint16_t kMinCompatibleVersion = 1;
+
+// ---- client -> server ------------------------------------------------------
+
+// First message on a connection: which board, and the last sequence number the
+// client already has (0 = nothing), so the server sends only what is missing.
+struct Hello {
+    std::string board_id;
+    std::uint64_t last_seq = 0;
+    std::string name;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        bounded_string(ar, "boardId", board_id, limits::kMaxBoardIdLength);
+        ar(cereal::make_nvp("lastSeq", last_seq));
+        bounded_string(ar, "name", name, limits::kMaxNameLength);
+    }
+};
+
+// A new op. `client_op_id` is the client's own counter; the server echoes it so
+// the author can match the acknowledgement to its pending op.
+struct SubmitOp {
+    std::uint64_t client_op_id = 0;
+    Op op;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("clientOpId", client_op_id), cereal::make_nvp("op", op));
+    }
+};
+
+using ClientMessage = std::variant<Hello, SubmitOp>;
+
+// ---- server -> client ------------------------------------------------------
+
+// Answer to Hello. `author` is this connection's author id for object ids;
+// `head_seq` is the board's latest sequence number at join time: once the
+// client has applied every op up to it, it is in sync.
+struct Welcome {
+    std::string board_id;
+    std::uint64_t author = 0;
+    std::uint64_t head_seq = 0;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        bounded_string(ar, "boardId", board_id, limits::kMaxBoardIdLength);
+        ar(cereal::make_nvp("author", author), cereal::make_nvp("headSeq", head_seq));
+    }
+};
+
+// One ordered op: history on join, then live. The author's own op coming back
+// is its acknowledgement.
+struct OpEvent {
+    SequencedOp op;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("sequenced", op));
+    }
+};
+
+// How many people are on the board right now.
+struct Presence {
+    std::uint32_t participants = 0;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("participants", participants));
+    }
+};
+
+enum class ErrorCode : std::uint16_t {
+    kMalformedFrame = 1,      // could not be decoded
+    kUnsupportedVersion = 2,  // envelope version not compatible
+    kInvalidBoardId = 3,      // board id has the wrong shape
+    kNotJoined = 4,           // op sent before Hello
+    kAlreadyJoined = 5,       // second Hello on one connection
+    kInvalidOp = 6,           // op failed validation
+    kFrameTooLarge = 7,       // frame over the size limit
+    kStorageFailure = 8,      // the op could not be stored; it was not applied
+    kWrongAuthor = 9,         // object id names another author
+};
+
+// Something the client sent was refused. `client_op_id` names the refused op
+// (0 when the error is not about an op). Nothing is dropped silently.
+struct Error {
+    ErrorCode code = ErrorCode::kMalformedFrame;
+    std::string reason;
+    std::uint64_t client_op_id = 0;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("code", code));
+        bounded_string(ar, "reason", reason, limits::kMaxReasonLength);
+        ar(cereal::make_nvp("clientOpId", client_op_id));
+    }
+};
+
+using ServerMessage = std::variant<Welcome, OpEvent, Presence, Error>;
+
+// The frame around every message.
+template <class Message>
+struct Envelope {
+    std::uint16_t version = kProtocolVersion;
+    std::uint16_t min_compatible = kMinCompatibleVersion;
+    Message message;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("version", version),
+           cereal::make_nvp("minCompatible", min_compatible),
+           cereal::make_nvp("message", message));
+    }
+};
+
+}  // namespace squiggle
