@@ -19,11 +19,12 @@ const T& as(const V& v) {
 TEST_CASE("client messages survive a round trip in both formats") {
     std::mt19937_64 rng(42);
     for (FrameFormat format : {FrameFormat::kBinary, FrameFormat::kJson}) {
-        Hello hello{"AAAAAAAAAAAAAAAAAAAAAA", 17, "Ada \xC3\xA9"};
+        Hello hello{"AAAAAAAAAAAAAAAAAAAAAA", 17, 0xFEEDFACECAFEBEEFull, "Ada \xC3\xA9"};
         auto decoded = decode_client(encode(ClientMessage{hello}, format), format);
         const auto& h = as<Hello>(as<ClientMessage>(decoded));
         CHECK(h.board_id == hello.board_id);
         CHECK(h.last_seq == 17);
+        CHECK(h.author == 0xFEEDFACECAFEBEEFull);
         CHECK(h.name == hello.name);
 
         for (int i = 0; i < 50; ++i) {

@@ -43,10 +43,11 @@ TEST_CASE("each stroke bound is enforced") {
 }
 
 TEST_CASE("hello is checked for board id and name") {
-    CHECK_FALSE(validate(Hello{"AAAAAAAAAAAAAAAAAAAAAA", 0, "Ada"}).has_value());
-    CHECK(validate(Hello{"nope", 0, "Ada"}).has_value());
-    CHECK(validate(Hello{"AAAAAAAAAAAAAAAAAAAAAA", 0, std::string(100, 'x')}).has_value());
-    CHECK(validate(Hello{"AAAAAAAAAAAAAAAAAAAAAA", 0, "\xC3"}).has_value());
+    CHECK_FALSE(validate(Hello{"AAAAAAAAAAAAAAAAAAAAAA", 0, 1, "Ada"}).has_value());
+    CHECK(validate(Hello{"nope", 0, 1, "Ada"}).has_value());
+    CHECK(validate(Hello{"AAAAAAAAAAAAAAAAAAAAAA", 0, 0, "Ada"}).has_value());
+    CHECK(validate(Hello{"AAAAAAAAAAAAAAAAAAAAAA", 0, 1, std::string(100, 'x')}).has_value());
+    CHECK(validate(Hello{"AAAAAAAAAAAAAAAAAAAAAA", 0, 1, "\xC3"}).has_value());
 }
 
 TEST_CASE("UTF-8 validation rejects malformed sequences") {

@@ -20,15 +20,18 @@ inline constexpr std::uint16_t kMinCompatibleVersion = 1;
 
 // First message on a connection: which board, and the last sequence number the
 // client already has (0 = nothing), so the server sends only what is missing.
+// `author` is the client's random 64-bit author id (non-zero), kept across
+// reconnects so ops drawn while offline keep their object ids.
 struct Hello {
     std::string board_id;
     std::uint64_t last_seq = 0;
+    std::uint64_t author = 0;
     std::string name;
 
     template <class Archive>
     void serialize(Archive& ar) {
         bounded_string(ar, "boardId", board_id, limits::kMaxBoardIdLength);
-        ar(cereal::make_nvp("lastSeq", last_seq));
+        ar(cereal::make_nvp("lastSeq", last_seq), cereal::make_nvp("author", author));
         bounded_string(ar, "name", name, limits::kMaxNameLength);
     }
 };
@@ -49,8 +52,7 @@ using ClientMessage = std::variant<Hello, SubmitOp>;
 
 // ---- server -> client ------------------------------------------------------
 
-// Answer to Hello. `author` is this connection's author id for object ids;
-// `head_seq` is the board's latest sequence number at join time: once the
+// Answer to Hello. `author` echoes the accepted author id; `head_seq` is the board's latest sequence number at join time: once the
 // client has applied every op up to it, it is in sync.
 struct Welcome {
     std::string board_id;
@@ -95,6 +97,7 @@ enum class ErrorCode : std::uint16_t {
     kFrameTooLarge = 7,       // frame over the size limit
     kStorageFailure = 8,      // the op could not be stored; it was not applied
     kWrongAuthor = 9,         // object id names another author
+    kAuthorInUse = 10,        // another live connection on the board has this author id
 };
 
 // Something the client sent was refused. `client_op_id` names the refused op
