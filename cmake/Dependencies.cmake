@@ -18,6 +18,8 @@ if(EMSCRIPTEN)
   target_include_directories(squiggle_header_deps SYSTEM INTERFACE "${_links}")
 else()
   find_package(Threads REQUIRED)
+  find_package(Boost 1.74 REQUIRED COMPONENTS system)
+  find_package(CLI11 REQUIRED)
 endif()
 
 # Warnings for our own code only.

@@ -1,7 +1,6 @@
 #include "config.hpp"
 
 #include <CLI/CLI.hpp>
-#include <map>
 #include <thread>
 
 namespace squiggle::server {
@@ -23,14 +22,12 @@ std::optional<ServerConfig> parse_config(int argc, char** argv, int& exit_code) 
         ->envname("SQUIGGLE_WEB_ROOT");
     app.add_option("--threads", config.threads, "I/O threads; 0 = one per core")
         ->envname("SQUIGGLE_THREADS");
-    const std::map<std::string, FsyncPolicy> fsync_names{{"always", FsyncPolicy::kAlways},
-                                                          {"never", FsyncPolicy::kNever}};
-    app.add_option("--fsync", config.fsync,
+    std::string fsync = "always";
+    app.add_option("--fsync", fsync,
                    "When an op counts as stored: 'always' = fsync before acknowledging, "
                    "'never' = written to the OS only")
-        ->transform(CLI::CheckedTransformer(fsync_names, CLI::ignore_case))
-        ->envname("SQUIGGLE_FSYNC")
-        ->default_str("always");
+        ->check(CLI::IsMember({"always", "never"}))
+        ->envname("SQUIGGLE_FSYNC");
     app.add_option("--max-frame-bytes", config.max_frame_bytes,
                    "Largest WebSocket message accepted from a client")
         ->check(CLI::Range(1024, 16 * 1024 * 1024))
@@ -41,6 +38,7 @@ std::optional<ServerConfig> parse_config(int argc, char** argv, int& exit_code) 
         exit_code = app.exit(e);
         return std::nullopt;
     }
+    config.fsync = fsync == "never" ? FsyncPolicy::kNever : FsyncPolicy::kAlways;
     if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
     return config;
 }

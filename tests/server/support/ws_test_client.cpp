@@ -1,0 +1,88 @@
+#include "ws_test_client.hpp"
+
+#include <sys/socket.h>
+
+#include <boost/asio/connect.hpp>
+#include <random>
+
+#include "squiggle/board_id.hpp"
+
+namespace squiggle::test {
+
+namespace net = boost::asio;
+namespace websocket = boost::beast::websocket;
+
+WsTestClient::WsTestClient(std::uint16_t port, std::string target, std::chrono::milliseconds read_timeout)
+    : ws_(ioc_) {
+    net::ip::tcp::endpoint endpoint(net::ip::make_address("127.0.0.1"), port);
+    ws_.next_layer().connect(endpoint);
+    // Blocking reads give up after the timeout (the read then fails).
+    timeval tv{};
+    tv.tv_sec = static_cast<long>(read_timeout.count() / 1000);
+    tv.tv_usec = static_cast<long>((read_timeout.count() % 1000) * 1000);
+    ::setsockopt(ws_.next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ws_.handshake("127.0.0.1:" + std::to_string(port), target);
+}
+
+void WsTestClient::send(const ClientMessage& message, FrameFormat format) {
+    send_raw(encode(message, format), format == FrameFormat::kJson);
+}
+
+void WsTestClient::send_raw(const std::string& bytes, bool text) {
+    ws_.text(text);
+    ws_.write(net::buffer(bytes));
+}
+
+ServerMessage WsTestClient::receive() {
+    buffer_.clear();
+    ws_.read(buffer_);
+    const auto data = buffer_.cdata();
+    const std::string_view frame(static_cast<const char*>(data.data()), data.size());
+    auto decoded = decode_server(frame, ws_.got_text() ? FrameFormat::kJson : FrameFormat::kBinary);
+    if (auto* failure = std::get_if<DecodeFailure>(&decoded)) {
+        throw std::runtime_error("server sent an undecodable frame: " + failure->reason);
+    }
+    return std::get<ServerMessage>(std::move(decoded));
+}
+
+ServerMessage WsTestClient::receive_skipping_presence() {
+    for (;;) {
+        ServerMessage m = receive();
+        if (!std::holds_alternative<Presence>(m)) return m;
+    }
+}
+
+Welcome WsTestClient::join(const std::string& board, std::uint64_t author, std::uint64_t last_seq) {
+    send(ClientMessage{Hello{board, last_seq, author, "tester"}});
+    return expect<Welcome>();
+}
+
+std::optional<std::uint16_t> WsTestClient::wait_for_close() {
+    for (;;) {
+        boost::beast::error_code ec;
+        buffer_.clear();
+        ws_.read(buffer_, ec);
+        if (ec == websocket::error::closed) return ws_.reason().code;
+        if (ec) return std::nullopt;
+    }
+}
+
+StrokeOp stroke(std::uint64_t author, std::uint64_t counter, int points) {
+    StrokeOp s;
+    s.id = {author, counter};
+    s.color = 0x3366CCFF;
+    s.width = 48;
+    for (int i = 0; i < points; ++i) {
+        s.points.push_back({static_cast<std::int32_t>(counter * 160 + i * 16), static_cast<std::int32_t>(i * 32)});
+    }
+    return s;
+}
+
+std::string random_board_id() {
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    std::array<std::uint8_t, 16> bytes{};
+    for (auto& b : bytes) b = static_cast<std::uint8_t>(rng());
+    return board_id_from_bytes(bytes);
+}
+
+}  // namespace squiggle::test

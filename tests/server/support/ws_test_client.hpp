@@ -1,0 +1,55 @@
+#pragma once
+// A blocking WebSocket client speaking the board protocol, for tests. Every
+// read has a timeout, so a missing message fails the test instead of hanging.
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "squiggle/codec.hpp"
+
+namespace squiggle::test {
+
+class WsTestClient {
+public:
+    explicit WsTestClient(std::uint16_t port, std::string target = "/ws",
+                          std::chrono::milliseconds read_timeout = std::chrono::seconds(10));
+
+    void send(const ClientMessage& message, FrameFormat format = FrameFormat::kBinary);
+    void send_raw(const std::string& bytes, bool text);
+
+    // The next message; throws on timeout or a closed connection.
+    ServerMessage receive();
+    // Skips presence updates and returns the next other message.
+    ServerMessage receive_skipping_presence();
+    template <class T>
+    T expect() {
+        ServerMessage m = receive_skipping_presence();
+        if (!std::holds_alternative<T>(m)) throw std::runtime_error("unexpected message kind");
+        return std::get<T>(m);
+    }
+
+    // Joins `board` and reads the Welcome.
+    Welcome join(const std::string& board, std::uint64_t author, std::uint64_t last_seq = 0);
+
+    // Reads until the connection closes; returns the close code (or nullopt
+    // if the read failed some other way, e.g. a timeout).
+    std::optional<std::uint16_t> wait_for_close();
+
+    boost::beast::websocket::stream<boost::asio::ip::tcp::socket>& stream() { return ws_; }
+
+private:
+    boost::asio::io_context ioc_;
+    boost::beast::websocket::stream<boost::asio::ip::tcp::socket> ws_;
+    boost::beast::flat_buffer buffer_;
+};
+
+// A stroke op with the given id and a few points.
+StrokeOp stroke(std::uint64_t author, std::uint64_t counter, int points = 5);
+
+// A fresh random, valid board id.
+std::string random_board_id();
+
+}  // namespace squiggle::test
