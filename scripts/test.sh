@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything and runs every test: unit tests
+# of shared/, server integration tests over real sockets, and the browser
+# end-to-end test (real server, two headless Chromium pages).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+"$ROOT/scripts/install-deps.sh"
+"$ROOT/scripts/build.sh"
+
+# The browser test must run here: a missing web build is a failure, not a skip.
+export SQUIGGLE_REQUIRE_E2E=1
+ctest --preset native --output-on-failure -j2

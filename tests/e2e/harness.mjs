@@ -1,0 +1,108 @@
+// Shared pieces of the browser tests: start the real server on a free port,
+// launch Debian's Chromium headless, read pixels out of screenshots.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export const artifactsDir = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+
+// Returns the built web client folder, or exits with 77 (skip) when it was
+// never built and the caller did not insist (SQUIGGLE_REQUIRE_E2E=1 insists).
+export function webDist() {
+  const dist = process.env.SQUIGGLE_WEB_DIST;
+  if (dist && existsSync(join(dist, 'index.html')) && existsSync(join(dist, 'squigglesync.wasm'))) return dist;
+  const message = `web client not built in '${dist}' (run: cmake --build --preset wasm)`;
+  if (process.env.SQUIGGLE_REQUIRE_E2E === '1') throw new Error(message);
+  console.log(`skipped: ${message}`);
+  process.exit(77);
+}
+
+// Starts squigglesync-server; resolves once it printed its port.
+export async function startServer({ dataDir, webRoot }) {
+  const binary = process.env.SQUIGGLE_SERVER;
+  if (!binary || !existsSync(binary)) throw new Error(`server binary not found: '${binary}'`);
+  const ownDir = !dataDir;
+  dataDir ??= mkdtempSync(join(tmpdir(), 'squiggle-e2e-'));
+  const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir,
+                               '--web-root', webRoot, '--threads', '2'],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = [];
+  createInterface({ input: child.stderr }).on('line', (l) => logs.push(l));
+  const port = await new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const m = /^listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${logs.join('\n')}`)));
+  });
+  return {
+    port,
+    dataDir,
+    logs,
+    url: `http://127.0.0.1:${port}/`,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'squiggle-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--no-first-run', '--disable-quic', `--user-data-dir=${userDataDir}`],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Opens `url` in a new page and waits until the client is connected and in sync.
+export async function openBoard(browser, url, { width = 1000, height = 700 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.squiggle?.ready?.() && window.squiggle.connectionState() === 'connected',
+                             null, { timeout: 60000 });
+  return { page, errors };
+}
+
+export async function screenshotPng(page, name) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const buffer = await page.screenshot({ path: join(artifactsDir, `${name}.png`) });
+  return PNG.sync.read(buffer);
+}
+
+// Counts pixels within `box` whose colour is within `tolerance` of `rgb`.
+export function countPixels(png, box, rgb, tolerance = 60) {
+  let count = 0;
+  for (let y = Math.max(0, box.y0); y < Math.min(png.height, box.y1); y++) {
+    for (let x = Math.max(0, box.x0); x < Math.min(png.width, box.x1); x++) {
+      const i = (y * png.width + x) * 4;
+      const d = Math.abs(png.data[i] - rgb[0]) + Math.abs(png.data[i + 1] - rgb[1]) +
+                Math.abs(png.data[i + 2] - rgb[2]);
+      if (d <= tolerance) count++;
+    }
+  }
+  return count;
+}
