@@ -1,10 +1,11 @@
 #include "squiggle/codec.hpp"
 
-#include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 #include <exception>
 #include <sstream>
 #include <streambuf>
+
+#include "json_codec.hpp"
 
 namespace squiggle {
 namespace {
@@ -42,72 +43,59 @@ bool json_nesting_within(std::string_view text, int max_depth) {
 
 constexpr int kMaxJsonDepth = 16;
 
+DecodeFailure unsupported(std::uint16_t min_compatible) {
+    return {ErrorCode::kUnsupportedVersion, "peer requires protocol version " + std::to_string(min_compatible)};
+}
+
 template <class Message>
-std::string encode_envelope(const Message& message, FrameFormat format) {
-    Envelope<Message> envelope{kProtocolVersion, kMinCompatibleVersion, message};
+std::string encode_binary(const Message& message) {
     std::ostringstream out;
-    if (format == FrameFormat::kBinary) {
+    {
         cereal::PortableBinaryOutputArchive ar(out);
-        ar(envelope);
-    } else {
-        cereal::JSONOutputArchive ar(out, cereal::JSONOutputArchive::Options::NoIndent());
-        ar(cereal::make_nvp("version", envelope.version),
-           cereal::make_nvp("minCompatible", envelope.min_compatible),
-           cereal::make_nvp("message", envelope.message));
+        ar(Envelope<Message>{kProtocolVersion, kMinCompatibleVersion, message});
     }
     return std::move(out).str();
 }
 
-template <class Message>
-Decoded<Message> decode_envelope(std::string_view frame, FrameFormat format) {
-    Envelope<Message> envelope;
+template <class Message, class JsonDecode>
+Decoded<Message> decode_frame(std::string_view frame, FrameFormat format, JsonDecode json_decode) {
     try {
-        ViewBuf buf(frame);
-        std::istream in(&buf);
-        if (format == FrameFormat::kBinary) {
-            cereal::PortableBinaryInputArchive ar(in);
-            ar(cereal::make_nvp("version", envelope.version),
-               cereal::make_nvp("minCompatible", envelope.min_compatible));
-            if (envelope.min_compatible > kProtocolVersion) {
-                return DecodeFailure{ErrorCode::kUnsupportedVersion,
-                                     "peer requires protocol version " +
-                                         std::to_string(envelope.min_compatible)};
-            }
-            ar(cereal::make_nvp("message", envelope.message));
-            if (!buf.at_end()) return DecodeFailure{ErrorCode::kMalformedFrame, "trailing bytes"};
-        } else {
+        if (format == FrameFormat::kJson) {
             if (!json_nesting_within(frame, kMaxJsonDepth)) {
                 return DecodeFailure{ErrorCode::kMalformedFrame, "JSON nested too deeply"};
             }
-            cereal::JSONInputArchive ar(in);
-            ar(cereal::make_nvp("version", envelope.version),
-               cereal::make_nvp("minCompatible", envelope.min_compatible));
-            if (envelope.min_compatible > kProtocolVersion) {
-                return DecodeFailure{ErrorCode::kUnsupportedVersion,
-                                     "peer requires protocol version " +
-                                         std::to_string(envelope.min_compatible)};
-            }
-            ar(cereal::make_nvp("message", envelope.message));
+            return json_decode(frame);
         }
+        ViewBuf buf(frame);
+        std::istream in(&buf);
+        DecodeScope scope(&buf);
+        cereal::PortableBinaryInputArchive ar(in);
+        Envelope<Message> envelope;
+        ar(envelope.version, envelope.min_compatible);
+        if (envelope.min_compatible > kProtocolVersion) return unsupported(envelope.min_compatible);
+        ar(envelope.message);
+        if (!buf.at_end()) return DecodeFailure{ErrorCode::kMalformedFrame, "trailing bytes"};
+        return std::move(envelope.message);
+    } catch (const json::VersionError& e) {
+        return DecodeFailure{ErrorCode::kUnsupportedVersion, e.what()};
     } catch (const std::exception& e) {
         return DecodeFailure{ErrorCode::kMalformedFrame, std::string("undecodable frame: ") + e.what()};
     }
-    return std::move(envelope.message);
 }
 
 }  // namespace
 
 std::string encode(const ServerMessage& message, FrameFormat format) {
-    return encode_envelope(message, format);
+    return format == FrameFormat::kJson ? json::encode(message) : encode_binary(message);
 }
 std::string encode(const ClientMessage& message, FrameFormat format) {
-    return encode_envelope(message, format);
+    return format == FrameFormat::kJson ? json::encode(message) : encode_binary(message);
 }
 Decoded<ClientMessage> decode_client(std::string_view frame, FrameFormat format) {
-    return decode_envelope<ClientMessage>(frame, format);
+    return decode_frame<ClientMessage>(frame, format, [](std::string_view t) { return json::decode_client(t); });
 }
 Decoded<ServerMessage> decode_server(std::string_view frame, FrameFormat format) {
-    return decode_envelope<ServerMessage>(frame, format);
+    return decode_frame<ServerMessage>(frame, format, [](std::string_view t) { return json::decode_server(t); });
 }
 
 }  // namespace squiggle

@@ -1,5 +1,6 @@
 #include "squiggle/validate.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "squiggle/board_id.hpp"
@@ -7,25 +8,88 @@
 namespace squiggle {
 namespace {
 
-bool in_range(const Point& p) {
-    return std::abs(static_cast<std::int64_t>(p.x)) <= limits::kMaxCoordinate &&
-           std::abs(static_cast<std::int64_t>(p.y)) <= limits::kMaxCoordinate;
-}
+bool in_range(std::int64_t v) { return v >= -limits::kMaxCoordinate && v <= limits::kMaxCoordinate; }
+bool in_range(const Point& p) { return in_range(p.x) && in_range(p.y); }
 
-Rejection validate_stroke(const StrokeOp& s) {
-    if (s.points.empty()) return "stroke has no points";
-    if (s.points.size() > limits::kMaxPointsPerStroke) return "stroke has too many points";
-    if (s.width < limits::kMinWidth || s.width > limits::kMaxWidth) return "stroke width out of range";
-    for (const Point& p : s.points) {
-        if (!in_range(p)) return "coordinate out of range";
-    }
+Rejection check_width(std::uint32_t width) {
+    if (width < limits::kMinWidth || width > limits::kMaxWidth) return "width out of range";
     return std::nullopt;
 }
 
+Rejection check_ids(const std::vector<ObjectId>& ids) {
+    if (ids.empty()) return "no object ids";
+    if (ids.size() > limits::kMaxIdsPerOp) return "too many object ids";
+    std::vector<ObjectId> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return "duplicate object id";
+    return std::nullopt;
+}
+
+struct OpValidator {
+    Rejection operator()(const StrokeOp& s) const {
+        if (s.points.empty()) return "stroke has no points";
+        if (s.points.size() > limits::kMaxPointsPerStroke) return "stroke has too many points";
+        if (auto r = check_width(s.width)) return r;
+        for (const Point& p : s.points) {
+            if (!in_range(p)) return "coordinate out of range";
+        }
+        return std::nullopt;
+    }
+    Rejection operator()(const ShapeOp& s) const {
+        if (static_cast<std::uint8_t>(s.kind) >= kShapeKindCount) return "unknown shape kind";
+        if (!in_range(s.from) || !in_range(s.to)) return "coordinate out of range";
+        return check_width(s.width);
+    }
+    Rejection operator()(const TextOp& t) const {
+        if (!in_range(t.position)) return "coordinate out of range";
+        if (t.size < limits::kMinTextSize || t.size > limits::kMaxTextSize) return "text size out of range";
+        if (t.text.empty()) return "text is empty";
+        if (t.text.size() > limits::kMaxTextBytes) return "text too long";
+        if (!is_valid_utf8(t.text)) return "text is not valid UTF-8";
+        return std::nullopt;
+    }
+    Rejection operator()(const EraseOp& e) const { return check_ids(e.ids); }
+    Rejection operator()(const PartialEraseOp& p) const {
+        if (p.pieces.size() > limits::kMaxPiecesPerCut) return "too many pieces";
+        std::vector<ObjectId> ids{p.target};
+        for (const StrokePiece& piece : p.pieces) {
+            if (piece.begin >= piece.end) return "empty piece";
+            if (piece.end > limits::kMaxPointsPerStroke) return "piece beyond any stroke";
+            ids.push_back(piece.id);
+        }
+        return check_ids(ids);
+    }
+    Rejection operator()(const TransformOp& t) const {
+        if (auto r = check_ids(t.ids)) return r;
+        if (t.origins.size() != t.ids.size()) return "one origin per object id";
+        for (const Point& p : t.origins) {
+            if (!in_range(p)) return "coordinate out of range";
+        }
+        if (!in_range(t.dx) || !in_range(t.dy)) return "translation out of range";
+        if (!in_range(t.pivot)) return "coordinate out of range";
+        if (t.scale < limits::kMinScale || t.scale > limits::kMaxScale) return "scale out of range";
+        return std::nullopt;
+    }
+    Rejection operator()(const StyleOp& s) const {
+        if (auto r = check_ids(s.ids)) return r;
+        if (!s.color && !s.width && !s.fill) return "style change changes nothing";
+        if (s.width) return check_width(*s.width);
+        return std::nullopt;
+    }
+    Rejection operator()(const ClearOp&) const { return std::nullopt; }
+    Rejection operator()(const UndoOp&) const { return std::nullopt; }
+    Rejection operator()(const RedoOp&) const { return std::nullopt; }
+};
+
 }  // namespace
 
-Rejection validate(const Op& op) {
-    return std::visit([](const auto& o) { return validate_stroke(o); }, op);
+Rejection validate(const Op& op) { return std::visit(OpValidator{}, op); }
+
+Rejection validate_author(const Op& op, std::uint64_t author) {
+    for (const ObjectId& id : created_ids(op)) {
+        if (id.author != author) return "new object ids must carry your own author id";
+    }
+    return std::nullopt;
 }
 
 Rejection validate(const Hello& hello) {
@@ -33,6 +97,23 @@ Rejection validate(const Hello& hello) {
     if (hello.author == 0) return "author id must be non-zero";
     if (hello.name.size() > limits::kMaxNameLength) return "name too long";
     if (!is_valid_utf8(hello.name)) return "name is not valid UTF-8";
+    return std::nullopt;
+}
+
+Rejection validate(const Cursor& cursor) {
+    if (!in_range(cursor.position)) return "coordinate out of range";
+    return std::nullopt;
+}
+
+Rejection validate(const PresenceUpdate& presence) {
+    if (presence.name.size() > limits::kMaxNameLength) return "name too long";
+    if (!is_valid_utf8(presence.name)) return "name is not valid UTF-8";
+    return std::nullopt;
+}
+
+Rejection validate(const Viewport& viewport) {
+    if (!in_range(viewport.center)) return "coordinate out of range";
+    if (viewport.zoom < limits::kMinScale || viewport.zoom > limits::kMaxScale) return "zoom out of range";
     return std::nullopt;
 }
 

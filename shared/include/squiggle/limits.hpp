@@ -13,11 +13,22 @@ inline constexpr std::size_t kMaxPointsPerStroke = 8192;
 // Stroke width in model units: 1/16 px up to 256 px.
 inline constexpr std::uint32_t kMinWidth = 1;
 inline constexpr std::uint32_t kMaxWidth = 256 * 16;
+// Text: up to 4 KiB of UTF-8 per text object, em size 1 px .. 1024 px.
+inline constexpr std::size_t kMaxTextBytes = 4096;
+inline constexpr std::uint32_t kMinTextSize = 16;
+inline constexpr std::uint32_t kMaxTextSize = 1024 * 16;
+// Objects one erase, transform or style op may name.
+inline constexpr std::size_t kMaxIdsPerOp = 4096;
+inline constexpr std::size_t kMaxPiecesPerCut = 1024;
+// Transform: translation within the coordinate range, scale 1/64 .. 64.
+inline constexpr std::uint32_t kMinScale = 16;
+inline constexpr std::uint32_t kMaxScale = 64 * 1024;
 inline constexpr std::size_t kMaxBoardIdLength = 64;
 inline constexpr std::size_t kMaxNameLength = 64;
 inline constexpr std::size_t kMaxReasonLength = 256;
-// A whole encoded frame, either direction, for one client message. The largest
-// legal op (a full stroke) is ~66 KB in binary, ~250 KB as JSON.
+// Actions each author can undo; older ones fall off deterministically.
+inline constexpr std::size_t kMaxUndoDepth = 256;
+// A whole encoded frame, either direction, for one client message.
 inline constexpr std::size_t kMaxClientFrameBytes = 512 * 1024;
 
 }  // namespace squiggle::limits

@@ -44,11 +44,49 @@ struct SubmitOp {
 
     template <class Archive>
     void serialize(Archive& ar) {
-        ar(cereal::make_nvp("clientOpId", client_op_id), cereal::make_nvp("op", op));
+        varint_field(ar, "clientOpId", client_op_id);
+        ar(cereal::make_nvp("op", op));
     }
 };
 
-using ClientMessage = std::variant<Hello, SubmitOp>;
+// ---- ephemeral: relayed to the board, never logged, not in the state hash ----
+
+// Where the sender's pointer is, in model units.
+struct Cursor {
+    Point position;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("position", position));
+    }
+};
+
+// How the sender wants to appear to others.
+struct PresenceUpdate {
+    std::string name;
+    Rgba color = 0x3366CCFF;
+    bool idle = false;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        bounded_string(ar, "name", name, limits::kMaxNameLength);
+        ar(cereal::make_nvp("color", color), cereal::make_nvp("idle", idle));
+    }
+};
+
+// The part of the board the sender is looking at (for follow mode): the
+// model point at the centre of the view and the zoom in 1/1024ths.
+struct Viewport {
+    Point center;
+    std::uint32_t zoom = 1024;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("center", center), cereal::make_nvp("zoom", zoom));
+    }
+};
+
+using ClientMessage = std::variant<Hello, SubmitOp, Cursor, PresenceUpdate, Viewport>;
 
 // ---- server -> client ------------------------------------------------------
 
@@ -115,7 +153,46 @@ struct Error {
     }
 };
 
-using ServerMessage = std::variant<Welcome, OpEvent, Presence, Error>;
+// Another participant's cursor moved.
+struct PeerCursor {
+    std::uint64_t author = 0;
+    Point position;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("author", author), cereal::make_nvp("position", position));
+    }
+};
+
+enum class PeerState : std::uint8_t { kJoined = 0, kActive = 1, kIdle = 2, kLeft = 3 };
+
+// Another participant joined, changed name/colour, went idle or left.
+struct PeerPresence {
+    std::uint64_t author = 0;
+    std::string name;
+    Rgba color = 0;
+    PeerState state = PeerState::kJoined;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("author", author));
+        bounded_string(ar, "name", name, limits::kMaxNameLength);
+        ar(cereal::make_nvp("color", color), cereal::make_nvp("state", state));
+    }
+};
+
+// Another participant's viewport changed.
+struct PeerViewport {
+    std::uint64_t author = 0;
+    Viewport viewport;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("author", author), cereal::make_nvp("viewport", viewport));
+    }
+};
+
+using ServerMessage = std::variant<Welcome, OpEvent, Presence, Error, PeerCursor, PeerPresence, PeerViewport>;
 
 // The frame around every message.
 template <class Message>
