@@ -24,6 +24,8 @@ public:
     virtual void on_log_grew() = 0;
     // The number of people on the board changed.
     virtual void on_participants_changed(std::uint32_t participants) = 0;
+    // Another member's cursor, presence or viewport (ephemeral, never logged).
+    virtual void on_peer_update(const ServerMessage& update) = 0;
 };
 
 class Room {
@@ -37,16 +39,24 @@ public:
         std::uint64_t head_seq = 0;
         ErrorCode error = ErrorCode::kAuthorInUse;
     };
-    JoinResult join(const std::shared_ptr<RoomMember>& member, std::uint64_t author);
+    JoinResult join(const std::shared_ptr<RoomMember>& member, std::uint64_t author, std::string name);
     void leave(const RoomMember* member);
+
+    // Relays a member's ephemeral update to everyone else on the board.
+    void relay(const RoomMember* from, const Cursor& cursor);
+    void relay(const RoomMember* from, const PresenceUpdate& presence);
+    void relay(const RoomMember* from, const Viewport& viewport);
 
     struct SubmitResult {
         std::uint64_t seq = 0;  // 0 = refused
         ErrorCode error = ErrorCode::kStorageFailure;
         std::string reason;
     };
-    // Orders, stores and publishes one validated op by `author`.
-    SubmitResult submit(std::uint64_t author, std::uint64_t client_op_id, const Op& op);
+    // Orders, stores and publishes one validated op by `author`. A created
+    // object without an id ({0, 0}, as JSON clients may send) gets
+    // {author, kServerAssignedCounter | seq}, unique on the board.
+    SubmitResult submit(std::uint64_t author, std::uint64_t client_op_id, Op op);
+    static constexpr std::uint64_t kServerAssignedCounter = std::uint64_t{1} << 63;
 
     std::uint64_t head_seq() const;
     std::uint32_t participants() const;
@@ -60,9 +70,11 @@ private:
         std::weak_ptr<RoomMember> member;
         const RoomMember* key;
         std::uint64_t author;
+        PeerPresence presence;
     };
-    std::vector<std::shared_ptr<RoomMember>> live_members_locked();
+    std::vector<std::shared_ptr<RoomMember>> live_members_locked(const RoomMember* except = nullptr);
     void announce_participants();
+    void send_to_others(const RoomMember* from, const ServerMessage& update);
 
     const std::string board_id_;
     mutable std::mutex mutex_;

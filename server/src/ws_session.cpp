@@ -81,6 +81,22 @@ void WsSession::handle_frame(std::string_view frame, FrameFormat format) {
         handle_hello(*hello);
     } else if (auto* submit = std::get_if<SubmitOp>(&message)) {
         handle_submit(*submit);
+    } else if (!room_) {
+        send_error(ErrorCode::kNotJoined, "send hello first");
+    } else {
+        std::visit(
+            [&](const auto& m) {
+                using T = std::decay_t<decltype(m)>;
+                if constexpr (std::is_same_v<T, Cursor> || std::is_same_v<T, PresenceUpdate> ||
+                              std::is_same_v<T, Viewport>) {
+                    if (auto why = validate(m)) {
+                        send_error(ErrorCode::kInvalidOp, *why, 0, ++bad_frames_ >= context_.config.max_bad_frames);
+                    } else {
+                        room_->relay(this, m);
+                    }
+                }
+            },
+            message);
     }
 }
 
@@ -103,7 +119,7 @@ void WsSession::handle_hello(const Hello& hello) {
         send_error(ErrorCode::kStorageFailure, "the board cannot be opened right now", 0, true);
         return;
     }
-    const auto joined = room->join(shared_from_this(), hello.author);
+    const auto joined = room->join(shared_from_this(), hello.author, hello.name);
     if (!joined.ok) {
         send_error(joined.error, "another connection on this board uses the same author id", 0, true);
         return;
@@ -134,10 +150,14 @@ void WsSession::handle_submit(const SubmitOp& submit) {
                    ++bad_frames_ >= context_.config.max_bad_frames);
         return;
     }
-    const bool own_ids = std::visit([&](const auto& op) { return op.id.author == author_; }, submit.op);
-    if (!own_ids) {
-        send_error(ErrorCode::kWrongAuthor, "object ids must carry your own author id", submit.client_op_id);
-        return;
+    if (auto why = validate_author(submit.op, author_)) {
+        // Ids left out by a JSON client ({0, 0}) are assigned by the room.
+        const auto created = created_ids(submit.op);
+        const bool server_assigns = created.size() == 1 && created[0] == ObjectId{};
+        if (!server_assigns) {
+            send_error(ErrorCode::kWrongAuthor, *why, submit.client_op_id);
+            return;
+        }
     }
     const auto result = room_->submit(author_, submit.client_op_id, submit.op);
     if (result.seq == 0) send_error(result.error, result.reason, submit.client_op_id);
@@ -172,6 +192,19 @@ void WsSession::on_participants_changed(std::uint32_t participants) {
     });
 }
 
+void WsSession::on_peer_update(const ServerMessage& update) {
+    net::post(ws_.get_executor(), [self = shared_from_this(), update] {
+        const std::uint64_t author = std::visit(
+            [](const auto& m) -> std::uint64_t {
+                if constexpr (requires { m.author; }) return m.author;
+                return 0;
+            },
+            update);
+        self->peer_updates_[{author, update.index()}] = update;
+        self->pump();
+    });
+}
+
 void WsSession::pump() {
     if (writing_ || closed_) return;
     std::shared_ptr<const std::string> next;
@@ -188,8 +221,17 @@ void WsSession::pump() {
         next = std::make_shared<const std::string>(encode(ServerMessage{Presence{*presence_}}, format_));
         presence_.reset();
     } else if (room_) {
-        next = room_->frame(next_seq_, format_);
-        advances_cursor = next != nullptr;
+        // Alternate between peer updates and ops so neither starves the other.
+        const bool ops_waiting = next_seq_ <= room_->head_seq();
+        if (!peer_updates_.empty() && (!last_write_was_peer_ || !ops_waiting)) {
+            next = std::make_shared<const std::string>(encode(peer_updates_.begin()->second, format_));
+            peer_updates_.erase(peer_updates_.begin());
+            last_write_was_peer_ = true;
+        } else {
+            next = room_->frame(next_seq_, format_);
+            advances_cursor = next != nullptr;
+            last_write_was_peer_ = false;
+        }
     }
     if (!next) return;
     writing_ = true;

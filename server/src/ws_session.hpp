@@ -11,6 +11,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -35,6 +36,7 @@ public:
 
     void on_log_grew() override;
     void on_participants_changed(std::uint32_t participants) override;
+    void on_peer_update(const ServerMessage& update) override;
 
 private:
     void on_accept(beast::error_code ec);
@@ -65,6 +67,10 @@ private:
 
     std::deque<std::shared_ptr<const std::string>> control_;
     std::optional<std::uint32_t> presence_;
+    // Latest ephemeral update per (author, kind): a fast cursor replaces its
+    // previous position instead of queueing behind it.
+    std::map<std::pair<std::uint64_t, std::size_t>, ServerMessage> peer_updates_;
+    bool last_write_was_peer_ = false;
     bool writing_ = false;
     bool close_after_flush_ = false;
     bool closed_ = false;
