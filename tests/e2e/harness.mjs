@@ -57,21 +57,15 @@ export async function startServer({ dataDir, webRoot }) {
   };
 }
 
+// Playwright gives every launch a fresh, empty profile of its own.
 export async function launchBrowser() {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'squiggle-chromium-'));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
            '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--no-first-run', '--disable-quic', `--user-data-dir=${userDataDir}`],
+           '--no-first-run', '--disable-quic'],
   });
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { browser, close: () => browser.close() };
 }
 
 // Opens `url` in a new page and waits until the client is connected and in sync.

@@ -1,0 +1,87 @@
+#pragma once
+// Draws the board's strokes with WebGL2. Confirmed strokes live in a GPU
+// buffer of segment vertices that only grows: each frame uploads just the
+// objects the board gained (Board::objects_by_z() keys only grow). Pending
+// strokes and the stroke being drawn form a small overlay on top, rebuilt
+// only when they change.
+#include <GLES3/gl3.h>
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "squiggle/board.hpp"
+#include "stroke_builder.hpp"
+#include "stroke_geometry.hpp"
+#include "sync_client.hpp"
+#include "view_transform.hpp"
+
+namespace squiggle::client {
+
+struct Viewport {
+    int framebuffer_width = 0;
+    int framebuffer_height = 0;
+    double css_width = 0;
+    double css_height = 0;
+};
+
+class BoardRenderer {
+public:
+    BoardRenderer() = default;
+    ~BoardRenderer();
+    BoardRenderer(const BoardRenderer&) = delete;
+    BoardRenderer& operator=(const BoardRenderer&) = delete;
+
+    // Compiles the shaders; on failure error() says why.
+    bool init();
+    const std::string& error() const { return error_; }
+
+    // Uploads what the board gained since the last call.
+    void sync_board(const Board& board);
+    // Rebuilds the overlay when the pending ops or the live stroke changed.
+    void sync_overlay(const std::deque<PendingOp>& pending, std::uint64_t pending_revision,
+                      const StrokeBuilder& live_stroke);
+
+    void draw(const ViewTransform& view, const Viewport& viewport);
+
+private:
+    // One growable vertex buffer (each segment's quad is six vertices that
+    // all carry the StrokeSegment) and the vertex array reading it.
+    struct VertexLayer {
+        GLuint vertex_array = 0;
+        GLuint buffer = 0;
+        std::size_t count = 0;     // vertices
+        std::size_t capacity = 0;  // vertices
+    };
+
+    void create_layer(VertexLayer& layer);
+    void bind_vertex_attributes(VertexLayer& layer);
+    void append(VertexLayer& layer, const std::vector<StrokeSegment>& segments);
+    void destroy_layer(VertexLayer& layer);
+
+    std::string error_;
+    GLuint program_ = 0;
+    GLint origin_uniform_ = -1;
+    GLint scale_uniform_ = -1;
+    GLint pixel_uniform_ = -1;
+
+    VertexLayer board_layer_;
+    VertexLayer overlay_layer_;
+
+    // What board_layer_ holds.
+    bool board_synced_ = false;
+    std::uint64_t board_revision_ = 0;
+    std::uint64_t last_z_ = 0;
+    std::size_t uploaded_objects_ = 0;
+
+    // What overlay_layer_ was built from.
+    bool overlay_synced_ = false;
+    std::uint64_t overlay_pending_revision_ = 0;
+    std::uint64_t overlay_live_revision_ = 0;
+
+    std::vector<StrokeSegment> scratch_;   // segments of the objects being uploaded
+    std::vector<StrokeSegment> vertices_;  // the same, six per segment
+};
+
+}  // namespace squiggle::client

@@ -1,0 +1,197 @@
+// The browser client's entry point: picks the board from the link (or starts a
+// new one), opens the canvas with GLFW and WebGL2, wires the parts together
+// and runs the frame loop. The parts themselves live in their own files.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <tuple>
+
+#include "app.hpp"
+#include "board_link.hpp"
+#include "board_renderer.hpp"
+#include "browser_page.hpp"
+#include "browser_timers.hpp"
+#include "browser_transport.hpp"
+#include "imgui_layer.hpp"
+#include "notice_log.hpp"
+#include "page_input.hpp"
+#include "random_ids.hpp"
+#include "sync_client.hpp"
+#include "test_hooks.hpp"
+#include "toolbar.hpp"
+
+namespace squiggle::client {
+namespace {
+
+constexpr const char* kCanvasSelector = "#canvas";
+// Frames are drawn while something happens, and for this long after the last
+// input (hover highlights, popups); an idle page otherwise redraws only this
+// often, which keeps a background whiteboard from burning battery.
+constexpr double kActiveAfterInputMs = 1000.0;
+constexpr double kIdleRedrawMs = 500.0;
+
+struct BoardChoice {
+    std::string id;
+    std::string problem;  // set when the link named a board we cannot use
+};
+
+// The board named by the link, or a new one whose link replaces the address.
+BoardChoice choose_board() {
+    const LinkedBoard linked = board_from_fragment(page::location_hash());
+    if (linked.kind == LinkedBoard::Kind::kValid) return {linked.id, ""};
+    BoardChoice choice{new_board_id(), ""};
+    if (linked.kind == LinkedBoard::Kind::kInvalid) {
+        std::string shown = linked.id.substr(0, 40);
+        if (linked.id.size() > shown.size()) shown += "...";
+        choice.problem = "This link's board id \"" + shown +
+                         "\" is not valid (a board id is 22 letters, digits, '-' or '_'), so a new, empty "
+                         "board was started instead. Check the link you were given to join that board.";
+    }
+    page::replace_location_hash(fragment_for_board(choice.id));
+    return choice;
+}
+
+// Everything the page keeps alive; allocated once and never freed (the page's
+// lifetime is the program's).
+struct Client {
+    GLFWwindow* window = nullptr;
+    PageInput* input = nullptr;
+    NoticeLog notices;
+    BrowserTransport transport;
+    BrowserTimers timers;
+    std::unique_ptr<SyncClient> sync;
+    std::unique_ptr<App> app;
+    std::unique_ptr<Toolbar> toolbar;
+    ImGuiLayer ui;
+    BoardRenderer renderer;
+
+    Viewport viewport;
+    float pixel_ratio = 1.0f;
+    double last_drawn_ms = -1e9;
+    // What the last drawn frame showed; any difference needs a new frame.
+    using Shown = std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t, ConnectionState,
+                             std::uint32_t, bool>;
+    Shown shown{};
+};
+
+Client::Shown what_to_show(const Client& c) {
+    const SyncClient& sync = *c.sync;
+    return {sync.board().revision(), sync.pending_revision(), c.app->live_stroke().revision(),
+            c.notices.revision(), sync.state(), sync.participants(), c.app->banner().empty()};
+}
+
+// Follows the canvas's CSS size and the device pixel ratio. True on change.
+bool update_viewport(Client& c) {
+    const page::CanvasSize size = page::canvas_size(kCanvasSelector);
+    const int width = std::max(1, static_cast<int>(std::lround(size.css_width * size.device_pixel_ratio)));
+    const int height = std::max(1, static_cast<int>(std::lround(size.css_height * size.device_pixel_ratio)));
+    const bool changed = width != c.viewport.framebuffer_width || height != c.viewport.framebuffer_height ||
+                         size.css_width != c.viewport.css_width || size.css_height != c.viewport.css_height ||
+                         static_cast<float>(size.device_pixel_ratio) != c.pixel_ratio;
+    if (!changed) return false;
+    if (width != c.viewport.framebuffer_width || height != c.viewport.framebuffer_height) {
+        page::set_canvas_pixel_size(width, height);
+    }
+    c.viewport = Viewport{width, height, size.css_width, size.css_height};
+    c.pixel_ratio = static_cast<float>(size.device_pixel_ratio);
+    return true;
+}
+
+void frame(void* arg) {
+    Client& c = *static_cast<Client*>(arg);
+    const double now = emscripten_get_now();
+    const bool resized = update_viewport(c);
+    const bool needed = resized || now - c.input->last_activity_ms() < kActiveAfterInputMs ||
+                        what_to_show(c) != c.shown || now - c.last_drawn_ms >= kIdleRedrawMs;
+    if (!needed) return;  // the canvas keeps showing the last frame
+
+    c.ui.begin_frame(c.pixel_ratio, c.input->ui_pointer_for_frame());
+    c.app->handle_pointer_events(c.input->take_pointer_events(), c.ui.wants_pointer());
+    c.toolbar->draw(*c.app, now);
+
+    c.renderer.sync_board(c.sync->board());
+    c.renderer.sync_overlay(c.sync->pending(), c.sync->pending_revision(), c.app->live_stroke());
+    glViewport(0, 0, c.viewport.framebuffer_width, c.viewport.framebuffer_height);
+    glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    c.renderer.draw(c.app->view(), c.viewport);
+    c.ui.render();
+
+    c.last_drawn_ms = now;
+    c.shown = what_to_show(c);
+}
+
+bool open_canvas(Client& c) {
+    if (!glfwInit()) {
+        page::show_fatal_error("The page could not start its graphics (GLFW failed to initialise).");
+        return false;
+    }
+    // The board is opaque white and antialiased in the shader: no alpha,
+    // depth, stencil or multisampling needed.
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_SAMPLES, 0);
+    const page::CanvasSize size = page::canvas_size(kCanvasSelector);
+    const int width = std::max(1, static_cast<int>(std::lround(size.css_width * size.device_pixel_ratio)));
+    const int height = std::max(1, static_cast<int>(std::lround(size.css_height * size.device_pixel_ratio)));
+    c.window = glfwCreateWindow(width, height, "SquiggleSync", nullptr, nullptr);
+    if (!c.window) {
+        page::show_fatal_error("This browser could not give SquiggleSync a WebGL 2 canvas. "
+                               "Try an up-to-date Chrome, Edge, Firefox or Safari, with hardware acceleration on.");
+        return false;
+    }
+    glfwMakeContextCurrent(c.window);
+    if (!c.ui.init(c.window)) {
+        page::show_fatal_error("The page could not start its interface (ImGui backends failed).");
+        return false;
+    }
+    if (!c.renderer.init()) {
+        page::show_fatal_error("The page could not prepare its drawing shaders: " + c.renderer.error());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+}  // namespace squiggle::client
+
+int main() {
+    using namespace squiggle::client;
+    auto* c = new Client();  // never freed: see Client
+
+    const BoardChoice board = choose_board();
+    if (!open_canvas(*c)) return 1;
+    c->input = &PageInput::install(kCanvasSelector);
+
+    SyncSettings settings;
+    settings.server_url = page::server_url();
+    settings.board_id = board.id;
+    settings.author = new_author_id();
+    c->sync = std::make_unique<SyncClient>(
+        c->transport, c->timers, settings,
+        [c](NoticeLevel level, std::string text) { c->notices.add(level, std::move(text)); });
+    c->app = std::make_unique<App>(*c->sync, c->notices);
+    if (!board.problem.empty()) {
+        c->app->set_banner(board.problem);
+        c->notices.add(NoticeLevel::kError, board.problem);
+    }
+    c->toolbar = std::make_unique<Toolbar>(page::location_href(), &page::copy_to_clipboard);
+
+    c->sync->set_network_available(page::network_online());
+    page::watch_network([c](bool online) { c->sync->set_network_available(online); });
+    register_test_hooks(*c->sync);
+    c->sync->start();
+    page::mark_ready();
+
+    // Never returns: the browser calls frame() on every animation frame.
+    emscripten_set_main_loop_arg(&frame, c, 0, true);
+    return 0;
+}

@@ -1,0 +1,117 @@
+#include "page_input.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <utility>
+
+namespace {
+squiggle::client::PageInput* g_input = nullptr;
+}  // namespace
+
+// Pointer types and event types are passed as small integers:
+// type 0 down, 1 move, 2 up, 3 cancel; kind 0 mouse, 1 pen, 2 touch.
+EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
+    var canvas = document.querySelector(UTF8ToString(selector_ptr));
+    if (!canvas) return;
+    var kinds = { "mouse": 0, "pen": 1, "touch": 2 };
+    function send(type, e) {
+        var rect = canvas.getBoundingClientRect();
+        var kind = kinds[e.pointerType];
+        _squiggle_internal_pointer_event(type, e.pointerId, kind === undefined ? 0 : kind,
+                                         e.clientX - rect.left, e.clientY - rect.top);
+    }
+    canvas.addEventListener("pointerdown", function(e) {
+        if (e.pointerType == "mouse" && e.button != 0) return;  /* only the main button draws */
+        /* Never for the mouse: that would also cancel the mousedown GLFW and ImGui rely on. */
+        if (e.pointerType != "mouse") e.preventDefault();
+        try { canvas.setPointerCapture(e.pointerId); } catch (err) {}
+        send(0, e);
+    });
+    canvas.addEventListener("pointermove", function(e) {
+        var samples = typeof e.getCoalescedEvents == "function" ? e.getCoalescedEvents() : [];
+        if (samples.length == 0) samples = [e];
+        for (var i = 0; i < samples.length; ++i) send(1, samples[i]);
+    });
+    canvas.addEventListener("pointerup", function(e) { send(2, e); });
+    canvas.addEventListener("pointercancel", function(e) { send(3, e); });
+    var wake = function() { _squiggle_internal_input_activity(); };
+    ["keydown", "keyup", "wheel", "mousemove", "mousedown", "mouseup", "focus", "blur"].forEach(function(name) {
+        window.addEventListener(name, wake, { passive: true, capture: true });
+    });
+});
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void squiggle_internal_pointer_event(int type, int pointer_id, int kind, double x, double y) {
+    using squiggle::client::PointerEvent;
+    using squiggle::client::PointerKind;
+    if (!g_input || type < 0 || type > 3) return;
+    PointerEvent event;
+    event.type = static_cast<PointerEvent::Type>(type);
+    event.pointer_id = pointer_id;
+    event.kind = kind == 2 ? PointerKind::kTouch : kind == 1 ? PointerKind::kPen : PointerKind::kMouse;
+    event.x = x;
+    event.y = y;
+    g_input->record(event);
+}
+
+EMSCRIPTEN_KEEPALIVE void squiggle_internal_input_activity() {
+    if (g_input) g_input->mark_activity();
+}
+
+}  // extern "C"
+
+namespace squiggle::client {
+
+PageInput& PageInput::install(const std::string& canvas_selector) {
+    if (!g_input) {
+        g_input = new PageInput();  // lives as long as the page
+        squiggle_js_listen_to_canvas(canvas_selector.c_str());
+    }
+    return *g_input;
+}
+
+std::vector<PointerEvent> PageInput::take_pointer_events() {
+    return std::exchange(events_, {});
+}
+
+void PageInput::mark_activity() {
+    last_activity_ms_ = emscripten_get_now();
+}
+
+void PageInput::record(const PointerEvent& event) {
+    mark_activity();
+    events_.push_back(event);
+    last_kind_ = event.kind;
+    if (event.kind == PointerKind::kMouse) return;
+    touch_.x = event.x;
+    touch_.y = event.y;
+    switch (event.type) {
+        case PointerEvent::Type::kDown:
+            touch_.down = true;
+            pressed_since_frame_ = true;
+            break;
+        case PointerEvent::Type::kUp:
+        case PointerEvent::Type::kCancel:
+            touch_.down = false;
+            released_since_frame_ = true;
+            break;
+        case PointerEvent::Type::kMove:
+            break;
+    }
+}
+
+std::optional<PageInput::UiPointer> PageInput::ui_pointer_for_frame() {
+    if (last_kind_ == PointerKind::kMouse) return std::nullopt;
+    UiPointer now = touch_;
+    now.down = touch_.down || pressed_since_frame_;
+    // After the release frame a lifted finger hovers nothing.
+    now.present = now.down || released_since_frame_;
+    // A tap that went down and up since the last frame was shown pressed this
+    // frame; its release is shown (at the same spot) next frame.
+    released_since_frame_ = pressed_since_frame_ && released_since_frame_ && !touch_.down;
+    pressed_since_frame_ = false;
+    return now;
+}
+
+}  // namespace squiggle::client

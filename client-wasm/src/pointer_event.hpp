@@ -1,0 +1,17 @@
+#pragma once
+// One pointer event from the canvas, in CSS pixels relative to its top-left
+// corner. Mouse, pen and touch all arrive in this one shape.
+namespace squiggle::client {
+
+enum class PointerKind { kMouse, kPen, kTouch };
+
+struct PointerEvent {
+    enum class Type { kDown, kMove, kUp, kCancel };
+    Type type = Type::kMove;
+    int pointer_id = 0;
+    PointerKind kind = PointerKind::kMouse;
+    double x = 0.0;
+    double y = 0.0;
+};
+
+}  // namespace squiggle::client

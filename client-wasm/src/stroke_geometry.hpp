@@ -1,0 +1,25 @@
+#pragma once
+// What the GPU draws for a stroke: per segment, a capsule (a segment with
+// round ends) that the shaders expand into a quad and shade by distance.
+// Consecutive capsules overlap at the points, which gives round joins and
+// caps; a single-point stroke is one zero-length capsule (a dot).
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "squiggle/op.hpp"
+
+namespace squiggle::client {
+
+// Laid out exactly as the vertex attributes read it (24 bytes).
+struct StrokeSegment {
+    float from_x, from_y;
+    float to_x, to_y;
+    float half_width;  // model units
+    std::array<std::uint8_t, 4> rgba;
+};
+static_assert(sizeof(StrokeSegment) == 24, "the renderer's attribute layout assumes 24 bytes");
+
+void append_segments(const StrokeOp& stroke, std::vector<StrokeSegment>& out);
+
+}  // namespace squiggle::client

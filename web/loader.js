@@ -1,0 +1,69 @@
+// Page glue: sets up the Emscripten module for the canvas, shows loading
+// progress and failures, loads the client, and exposes the read-only test
+// hooks as window.squiggle. The client itself is squigglesync.js + .wasm.
+(function () {
+  "use strict";
+
+  var loading = document.getElementById("loading");
+  var loadingText = document.getElementById("loading-text");
+  var runtimeUp = false;
+  var failed = false;
+
+  function fail(message) {
+    failed = true;
+    loading.hidden = false;
+    loading.classList.add("failed");
+    loadingText.textContent = message;
+  }
+
+  window.Module = {
+    canvas: document.getElementById("canvas"),
+    onRuntimeInitialized: function () { runtimeUp = true; },
+    // Called by the client once the board and the canvas are set up.
+    onSquiggleReady: function () { if (!failed) loading.hidden = true; },
+    onSquiggleFatal: function (message) { fail(message); },
+    onAbort: function (what) {
+      fail("SquiggleSync stopped unexpectedly (" + what + "). Reload the page to continue.");
+    },
+  };
+
+  // GLFW would otherwise offer the browser's context menu over the board.
+  Module.canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+
+  // A different board link typed into this tab: start over on that board.
+  window.addEventListener("hashchange", function () { location.reload(); });
+
+  if (typeof WebAssembly !== "object") {
+    fail("This browser cannot run WebAssembly, which SquiggleSync needs.");
+    return;
+  }
+
+  var script = document.createElement("script");
+  script.src = "squigglesync.js";
+  script.onerror = function () {
+    fail("The SquiggleSync client (squigglesync.js) could not be loaded. Check your connection and reload.");
+  };
+  document.body.appendChild(script);
+
+  // Read-only hooks for the browser tests. Before the runtime is up every
+  // hook except ready() returns null.
+  function hook(name, returnType) {
+    var wrapped = null;
+    return function () {
+      if (!runtimeUp) return null;
+      if (!wrapped) wrapped = Module.cwrap(name, returnType, []);
+      return wrapped();
+    };
+  }
+  var isReady = hook("squiggle_ready", "number");
+  window.squiggle = Object.freeze({
+    ready: function () { return runtimeUp && isReady() === 1; },
+    stateHash: hook("squiggle_state_hash", "string"),
+    headSeq: hook("squiggle_head_seq", "number"),
+    objectCount: hook("squiggle_object_count", "number"),
+    pendingCount: hook("squiggle_pending_count", "number"),
+    connectionState: hook("squiggle_connection_state", "string"),
+    participants: hook("squiggle_participants", "number"),
+    boardId: hook("squiggle_board_id", "string"),
+  });
+})();
