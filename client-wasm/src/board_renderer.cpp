@@ -194,10 +194,11 @@ void BoardRenderer::destroy_layer(VertexLayer& layer) {
 void BoardRenderer::sync_board(const Board& board) {
     if (board_synced_ && board.revision() == board_revision_) return;
     const auto& objects = board.objects_by_z();
-    // Objects only ever get added today; anything else (a different board,
-    // objects removed by a future op kind) re-uploads from scratch.
-    const bool must_rebuild = objects.size() < uploaded_objects_ ||
+    // Objects added on top are appended; any other change (erase, move,
+    // restyle, undo, a different board) re-uploads from scratch.
+    const bool must_rebuild = board.layout_revision() != layout_revision_ || objects.size() < uploaded_objects_ ||
                               (!objects.empty() && objects.rbegin()->first < last_z_);
+    layout_revision_ = board.layout_revision();
     if (must_rebuild) {
         board_layer_.count = 0;
         uploaded_objects_ = 0;

@@ -1,7 +1,7 @@
 #pragma once
-// Draws the board's strokes with WebGL2. Confirmed strokes live in a GPU
-// buffer of segment vertices that only grows: each frame uploads just the
-// objects the board gained (Board::objects_by_z() keys only grow). Pending
+// Draws the board's strokes and shapes with WebGL2. Confirmed objects live in
+// a GPU buffer of segment vertices: each frame uploads just the objects added
+// on top; any other change (Board::layout_revision()) rebuilds it. Pending
 // strokes and the stroke being drawn form a small overlay on top, rebuilt
 // only when they change.
 #include <GLES3/gl3.h>
@@ -73,6 +73,7 @@ private:
     bool board_synced_ = false;
     std::uint64_t board_revision_ = 0;
     std::uint64_t last_z_ = 0;
+    std::uint64_t layout_revision_ = 0;
     std::size_t uploaded_objects_ = 0;
 
     // What overlay_layer_ was built from.

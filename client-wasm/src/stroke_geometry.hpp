@@ -21,5 +21,12 @@ struct StrokeSegment {
 static_assert(sizeof(StrokeSegment) == 24, "the renderer's attribute layout assumes 24 bytes");
 
 void append_segments(const StrokeOp& stroke, std::vector<StrokeSegment>& out);
+// Lines, rectangles, ellipses and arrows as their outlines.
+void append_segments(const ShapeOp& shape, std::vector<StrokeSegment>& out);
+// Text is not drawn by the segment renderer.
+inline void append_segments(const TextOp&, std::vector<StrokeSegment>&) {}
+// Ops that create no object draw nothing.
+template <class OtherOp>
+void append_segments(const OtherOp&, std::vector<StrokeSegment>&) {}
 
 }  // namespace squiggle::client

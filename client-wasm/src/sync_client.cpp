@@ -199,6 +199,21 @@ void SyncClient::handle(const Presence& presence) {
     participants_ = presence.participants;
 }
 
+void SyncClient::handle(const PeerCursor& cursor) { peers_[cursor.author].cursor = cursor.position; }
+
+void SyncClient::handle(const PeerPresence& presence) {
+    if (presence.state == PeerState::kLeft) {
+        peers_.erase(presence.author);
+        return;
+    }
+    Peer& peer = peers_[presence.author];
+    peer.name = presence.name;
+    peer.color = presence.color;
+    peer.state = presence.state;
+}
+
+void SyncClient::handle(const PeerViewport& viewport) { peers_[viewport.author].viewport = viewport.viewport; }
+
 void SyncClient::handle(const Error& error) {
     if (error.client_op_id != 0) {
         const auto it = std::find_if(pending_.begin(), pending_.end(),

@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -56,6 +57,15 @@ struct SyncSettings {
     std::size_t max_early_ops = 10'000;
 };
 
+// What this page knows of another participant (ephemeral, from the server).
+struct Peer {
+    std::string name;
+    Rgba color = 0;
+    PeerState state = PeerState::kJoined;
+    std::optional<Point> cursor;
+    std::optional<squiggle::Viewport> viewport;
+};
+
 class SyncClient {
 public:
     SyncClient(Transport& transport, Timers& timers, SyncSettings settings, NoticeSink notices);
@@ -81,6 +91,8 @@ public:
     std::uint64_t pending_revision() const { return pending_revision_; }
 
     ConnectionState state() const;
+    // Other participants by author id.
+    const std::map<std::uint64_t, Peer>& peers() const { return peers_; }
     std::uint32_t participants() const { return participants_; }
     std::uint64_t author() const { return author_; }
     const std::string& board_id() const { return settings_.board_id; }
@@ -97,6 +109,9 @@ private:
     void handle(OpEvent event);
     void handle(const Presence& presence);
     void handle(const Error& error);
+    void handle(const PeerCursor& cursor);
+    void handle(const PeerPresence& presence);
+    void handle(const PeerViewport& viewport);
 
     void apply(const SequencedOp& op);
     void maybe_finish_catch_up();
@@ -120,6 +135,7 @@ private:
     std::uint64_t next_client_op_id_ = 1;
     std::uint64_t author_ = 0;
     std::uint32_t participants_ = 0;
+    std::map<std::uint64_t, Peer> peers_;
 
     // The current connection.
     bool welcomed_ = false;

@@ -95,6 +95,8 @@ std::size_t Board::redo_depth(std::uint64_t author) const {
 
 void Board::set_state(std::uint64_t seq, const ObjectId& id, std::uint64_t z, const std::optional<Object>& state) {
     Meta& meta = meta_[id];
+    const bool added_on_top = !meta.alive && state && (by_z_.empty() || by_z_.rbegin()->first < z);
+    if (!added_on_top) ++layout_revision_;
     if (meta.alive) by_z_.erase(meta.z);
     meta.z = z;
     meta.rev = seq;

@@ -74,6 +74,7 @@ std::optional<Board> Board::from_snapshot(std::string_view bytes) {
     // Rebuild what the snapshot leaves out: z ownership follows from meta.
     for (const auto& [id, meta] : board.meta_) board.z_owner_[meta.z] = id;
     board.revision_ = 1;
+    board.layout_revision_ = 1;
     return board;
 }
 

@@ -52,10 +52,10 @@ void BoundedPoints::decode_points(const std::string& body, std::size_t count, st
     std::size_t pos = 1;
     auto next = [&]() -> std::int64_t {
         std::uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
+        for (int bits = 0; bits < 64; bits += 7) {
             if (pos >= body.size()) throw DecodeError("points: truncated");
             const auto byte = static_cast<std::uint8_t>(body[pos++]);
-            v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            v |= static_cast<std::uint64_t>(byte & 0x7F) << bits;
             if ((byte & 0x80) == 0) return unzigzag(v);
         }
         throw DecodeError("points: varint too long");

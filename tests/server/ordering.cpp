@@ -40,17 +40,11 @@ TEST_CASE("participants are counted per board") {
     WsTestClient b(server.port());
     b.join(board, 2);
     std::uint32_t seen = 0;
-    while (seen != 2) {
-        auto m = a.receive();
-        REQUIRE(std::holds_alternative<Presence>(m));
-        seen = std::get<Presence>(m).participants;
-    }
+    while (seen != 2) seen = a.next_of_kind<Presence>().participants;
     // Someone on another board is not counted.
     WsTestClient c(server.port());
     c.join(random_board_id(), 3);
-    const auto p = c.receive();
-    REQUIRE(std::holds_alternative<Presence>(p));
-    CHECK(std::get<Presence>(p).participants == 1);
+    CHECK(c.next_of_kind<Presence>().participants == 1);
 }
 
 TEST_CASE("a late joiner receives the whole history in order, and the same board") {
@@ -110,4 +104,65 @@ TEST_CASE("two connections cannot share an author id on one board") {
     const Error e = b.expect<Error>();
     CHECK(e.code == ErrorCode::kAuthorInUse);
     CHECK(b.wait_for_close() == std::optional<std::uint16_t>(1008));
+}
+
+TEST_CASE("cursors, names and viewports reach the others on the board, never the log") {
+    TempDir dir;
+    ServerProcess server(dir.path());
+    const std::string board = random_board_id();
+    WsTestClient a(server.port()), b(server.port());
+    a.send(ClientMessage{Hello{board, 0, 1, "Ada"}});
+    a.expect<Welcome>();
+    b.send(ClientMessage{Hello{board, 0, 2, "Bob"}});
+    b.expect<Welcome>();
+    // B learns who was already here; A learns that B joined.
+    const PeerPresence ada = b.next_of_kind<PeerPresence>();
+    CHECK(ada.author == 1);
+    CHECK(ada.name == "Ada");
+    const PeerPresence bob = a.next_of_kind<PeerPresence>();
+    CHECK(bob.author == 2);
+    CHECK(bob.state == PeerState::kJoined);
+
+    a.send(ClientMessage{Cursor{{160, 320}}});
+    const PeerCursor cursor = b.next_of_kind<PeerCursor>();
+    CHECK(cursor.author == 1);
+    CHECK(cursor.position == Point{160, 320});
+    a.send(ClientMessage{PresenceUpdate{"Ada L.", 0xFF0000FF, true}});
+    const PeerPresence renamed = b.next_of_kind<PeerPresence>();
+    CHECK(renamed.name == "Ada L.");
+    CHECK(renamed.state == PeerState::kIdle);
+    a.send(ClientMessage{squiggle::Viewport{{0, 0}, 2048}}, FrameFormat::kJson);
+    CHECK(b.next_of_kind<PeerViewport>().viewport.zoom == 2048);
+
+    // Nothing of it was logged: a late joiner's board is empty.
+    WsTestClient late(server.port());
+    CHECK(late.join(board, 3).head_seq == 0);
+
+    // When A leaves, B hears it.
+    a.stream().close(boost::beast::websocket::close_code::normal);
+    PeerPresence left;
+    do {
+        left = b.next_of_kind<PeerPresence>();
+    } while (left.author != 1);
+    CHECK(left.state == PeerState::kLeft);
+}
+
+TEST_CASE("a JSON bot can draw without choosing ids, as in the original design") {
+    TempDir dir;
+    ServerProcess server(dir.path());
+    const std::string board = random_board_id();
+    WsTestClient bot(server.port()), person(server.port());
+    bot.send(ClientMessage{Hello{board, 0, 7, "bot"}}, FrameFormat::kJson);
+    bot.expect<Welcome>();
+    person.join(board, 8);
+    bot.send_raw(R"({"type": "DRAW_LINE", "userId": "u1", "points": [[10,10],[20,20]], "color": "#000", "timestamp": 1700000000})",
+                 true);
+    const OpEvent e = person.expect<OpEvent>();
+    const auto& s = std::get<StrokeOp>(e.op.op);
+    CHECK(e.op.author == 7);  // stamped by the server, not the client's userId
+    CHECK(s.id.author == 7);
+    CHECK(s.points == std::vector<Point>{{160, 160}, {320, 320}});
+    // A second one gets another id.
+    bot.send_raw(R"({"type": "DRAW_LINE", "points": [[0,0]]})", true);
+    CHECK(std::get<StrokeOp>(person.expect<OpEvent>().op.op).id != s.id);
 }

@@ -41,6 +41,9 @@ public:
 
     // Bumped on every change; lets views skip work when nothing changed.
     std::uint64_t revision() const { return revision_; }
+    // Bumped on every change other than adding an object on top: while it
+    // stays the same, a view can just append the objects above the last z it saw.
+    std::uint64_t layout_revision() const { return layout_revision_; }
 
     // What each author could undo and redo right now (for enabling buttons).
     std::size_t undo_depth(std::uint64_t author) const;
@@ -110,6 +113,7 @@ private:
 
     std::uint64_t head_seq_ = 0;
     std::uint64_t revision_ = 0;
+    std::uint64_t layout_revision_ = 0;
     std::uint64_t next_z_ = 0;
     std::map<ObjectId, Meta> meta_;                 // every id ever used, alive or not
     std::map<std::uint64_t, ObjectId> z_owner_;     // every z ever used

@@ -45,12 +45,27 @@ ServerMessage WsTestClient::receive() {
     return std::get<ServerMessage>(std::move(decoded));
 }
 
-ServerMessage WsTestClient::receive_skipping_presence() {
+ServerMessage WsTestClient::receive_skipping_ephemeral() {
     for (;;) {
         ServerMessage m = receive();
-        if (!std::holds_alternative<Presence>(m)) return m;
+        if (!std::holds_alternative<Presence>(m) && !std::holds_alternative<PeerPresence>(m) &&
+            !std::holds_alternative<PeerCursor>(m) && !std::holds_alternative<PeerViewport>(m)) {
+            return m;
+        }
     }
 }
+
+template <class T>
+T WsTestClient::next_of_kind() {
+    for (;;) {
+        ServerMessage m = receive();
+        if (std::holds_alternative<T>(m)) return std::get<T>(m);
+    }
+}
+template Presence WsTestClient::next_of_kind<Presence>();
+template PeerPresence WsTestClient::next_of_kind<PeerPresence>();
+template PeerCursor WsTestClient::next_of_kind<PeerCursor>();
+template PeerViewport WsTestClient::next_of_kind<PeerViewport>();
 
 Welcome WsTestClient::join(const std::string& board, std::uint64_t author, std::uint64_t last_seq) {
     send(ClientMessage{Hello{board, last_seq, author, "tester"}});

@@ -22,14 +22,18 @@ public:
 
     // The next message; throws on timeout or a closed connection.
     ServerMessage receive();
-    // Skips presence updates and returns the next other message.
-    ServerMessage receive_skipping_presence();
+    // Skips presence, cursor and viewport updates; returns the next other message.
+    ServerMessage receive_skipping_ephemeral();
     template <class T>
     T expect() {
-        ServerMessage m = receive_skipping_presence();
+        ServerMessage m = receive_skipping_ephemeral();
         if (!std::holds_alternative<T>(m)) throw std::runtime_error("unexpected message kind");
         return std::get<T>(m);
     }
+
+    // Skips everything until a message of kind T (an ephemeral one) arrives.
+    template <class T>
+    T next_of_kind();
 
     // Joins `board` and reads the Welcome.
     Welcome join(const std::string& board, std::uint64_t author, std::uint64_t last_seq = 0);
