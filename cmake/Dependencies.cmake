@@ -25,4 +25,4 @@ endif()
 # Warnings for our own code only.
 add_library(squiggle_warnings INTERFACE)
 add_library(squiggle::warnings ALIAS squiggle_warnings)
-target_compile_options(squiggle_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow)
+target_compile_options(squiggle_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wno-missing-field-initializers)

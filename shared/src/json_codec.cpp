@@ -3,6 +3,7 @@
 #include <cereal/archives/json.hpp>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <sstream>
 
 namespace squiggle::json {
@@ -75,6 +76,51 @@ ObjectId parse_id(const std::string& s) {
     const auto colon = s.find(':');
     if (colon == std::string::npos) throw DecodeError("object id must be \"author:counter\"");
     return {parse_u64(s.substr(0, colon), "object id"), parse_u64(s.substr(colon + 1), "object id")};
+}
+
+// Standard base64 with padding, for binary payloads (snapshots) in JSON.
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string base64_encode(const std::string& bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            v = (v << 8) | (k < n ? static_cast<std::uint8_t>(bytes[i + k]) : 0u);
+        }
+        for (std::size_t k = 0; k < 4; ++k) out.push_back(k <= n ? kBase64[(v >> (18 - 6 * k)) & 0x3F] : '=');
+    }
+    return out;
+}
+
+std::string base64_decode(const std::string& text) {
+    if (text.size() % 4 != 0) throw DecodeError("base64: bad length");
+    std::string out;
+    out.reserve(text.size() / 4 * 3);
+    for (std::size_t i = 0; i < text.size(); i += 4) {
+        std::uint32_t v = 0;
+        int padding = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            const char c = text[i + k];
+            int d = 0;
+            if (c == '=' && k >= 2 && i + 4 == text.size()) {
+                ++padding;
+            } else if (padding > 0) {
+                throw DecodeError("base64: bad padding");
+            } else {
+                const char* at = std::strchr(kBase64, c);
+                if (c == '\0' || at == nullptr) throw DecodeError("base64: bad character");
+                d = static_cast<int>(at - kBase64);
+            }
+            v = (v << 6) | static_cast<std::uint32_t>(d);
+        }
+        out.push_back(static_cast<char>((v >> 16) & 0xFF));
+        if (padding < 2) out.push_back(static_cast<char>((v >> 8) & 0xFF));
+        if (padding < 1) out.push_back(static_cast<char>(v & 0xFF));
+    }
+    return out;
 }
 
 // ---- field helpers -------------------------------------------------------------
@@ -432,7 +478,7 @@ std::string encode(const ClientMessage& message) {
                            ar(cereal::make_nvp("type", std::string("HELLO")), cereal::make_nvp("boardId", h.board_id),
                               cereal::make_nvp("lastSeq", h.last_seq),
                               cereal::make_nvp("author", std::to_string(h.author)),
-                              cereal::make_nvp("name", h.name));
+                              cereal::make_nvp("name", h.name), cereal::make_nvp("key", h.key));
                        },
                        [&](const SubmitOp& s) {
                            put_op(ar, s.op);
@@ -470,6 +516,9 @@ ClientMessage decode_client(std::string_view text) {
         std::string name;
         if (maybe_field(ar, "name", name)) h.name = std::move(name);
         if (h.name.size() > limits::kMaxNameLength) throw DecodeError("name: too long");
+        std::string key;
+        if (maybe_field(ar, "key", key)) h.key = std::move(key);
+        if (h.key.size() > limits::kMaxBoardIdLength) throw DecodeError("key: too long");
         return h;
     }
     if (type == "CURSOR") {
@@ -506,7 +555,13 @@ std::string encode(const ServerMessage& message) {
                        [&](const Welcome& w) {
                            ar(cereal::make_nvp("type", std::string("WELCOME")), cereal::make_nvp("boardId", w.board_id),
                               cereal::make_nvp("author", std::to_string(w.author)),
-                              cereal::make_nvp("headSeq", w.head_seq));
+                              cereal::make_nvp("headSeq", w.head_seq),
+                              cereal::make_nvp("role", std::string(w.role == Role::kViewer ? "viewer" : "editor")),
+                              cereal::make_nvp("viewKey", w.view_key));
+                       },
+                       [&](const BoardSnapshot& b) {
+                           ar(cereal::make_nvp("type", std::string("SNAPSHOT")), cereal::make_nvp("seq", b.seq),
+                              cereal::make_nvp("bytes", base64_encode(b.bytes)));
                        },
                        [&](const OpEvent& e) {
                            ar(cereal::make_nvp("type", std::string("OP")), cereal::make_nvp("seq", e.op.seq),
@@ -561,7 +616,17 @@ ServerMessage decode_server(std::string_view text) {
         w.board_id = get_string(ar, "boardId", limits::kMaxBoardIdLength);
         w.author = parse_u64(field<std::string>(ar, "author"), "author");
         w.head_seq = field<std::uint64_t>(ar, "headSeq");
+        const std::string role = field<std::string>(ar, "role");
+        if (role != "editor" && role != "viewer") throw DecodeError("unknown role");
+        w.role = role == "viewer" ? Role::kViewer : Role::kEditor;
+        w.view_key = get_string(ar, "viewKey", limits::kMaxBoardIdLength);
         return w;
+    }
+    if (type == "SNAPSHOT") {
+        BoardSnapshot b;
+        b.seq = field<std::uint64_t>(ar, "seq");
+        b.bytes = base64_decode(field<std::string>(ar, "bytes"));
+        return b;
     }
     if (type == "OP") {
         SequencedOp s;

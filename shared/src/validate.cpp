@@ -95,6 +95,7 @@ Rejection validate_author(const Op& op, std::uint64_t author) {
 Rejection validate(const Hello& hello) {
     if (!is_valid_board_id(hello.board_id)) return "board id must be 22 characters of base64url";
     if (hello.author == 0) return "author id must be non-zero";
+    if (!hello.key.empty() && !is_valid_board_id(hello.key)) return "key must be 22 characters of base64url";
     if (hello.name.size() > limits::kMaxNameLength) return "name too long";
     if (!is_valid_utf8(hello.name)) return "name is not valid UTF-8";
     return std::nullopt;

@@ -24,7 +24,7 @@ Message decoded(const Decoded<Message>& d) {
 
 std::vector<ClientMessage> sample_client_messages(std::mt19937_64& rng) {
     std::vector<ClientMessage> out{
-        Hello{"AAAAAAAAAAAAAAAAAAAAAA", 17, 0xFEEDFACECAFEBEEFull, "Ada \xC3\xA9"},
+        Hello{"AAAAAAAAAAAAAAAAAAAAAA", 17, 0xFEEDFACECAFEBEEFull, "Ada \xC3\xA9", "BBBBBBBBBBBBBBBBBBBBBA"},
         Cursor{{-16, 1600}},
         PresenceUpdate{"Grace", 0x11223344, true},
         Viewport{{800, -800}, 2048},
@@ -58,7 +58,10 @@ TEST_CASE("every client message survives a round trip in both formats") {
 TEST_CASE("every server message survives a round trip in both formats") {
     std::mt19937_64 rng(43);
     std::vector<ServerMessage> messages{
-        Welcome{"AAAAAAAAAAAAAAAAAAAAAA", 77, 12},
+        Welcome{"AAAAAAAAAAAAAAAAAAAAAA", 77, 12, Role::kEditor, "CCCCCCCCCCCCCCCCCCCCCA"},
+        Welcome{"AAAAAAAAAAAAAAAAAAAAAA", 78, 0, Role::kViewer, ""},
+        BoardSnapshot{5, std::string("\x00\x01\xFFsnap", 7)},
+        BoardSnapshot{6, "ab"},
         Presence{3},
         Error{ErrorCode::kInvalidOp, "coordinate out of range", 5},
         PeerCursor{0xFFFFFFFFFFFFFFFFull, {1, -1}},

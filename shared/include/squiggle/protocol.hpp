@@ -22,17 +22,21 @@ inline constexpr std::uint16_t kMinCompatibleVersion = 1;
 // client already has (0 = nothing), so the server sends only what is missing.
 // `author` is the client's random 64-bit author id (non-zero), kept across
 // reconnects so ops drawn while offline keep their object ids.
+// `key` is the secret from the board link: the edit key or the view key. The
+// first Hello for a board nobody has opened yet makes its key the edit key.
 struct Hello {
     std::string board_id;
     std::uint64_t last_seq = 0;
     std::uint64_t author = 0;
     std::string name;
+    std::string key;
 
     template <class Archive>
     void serialize(Archive& ar) {
         bounded_string(ar, "boardId", board_id, limits::kMaxBoardIdLength);
         ar(cereal::make_nvp("lastSeq", last_seq), cereal::make_nvp("author", author));
         bounded_string(ar, "name", name, limits::kMaxNameLength);
+        bounded_string(ar, "key", key, limits::kMaxBoardIdLength);
     }
 };
 
@@ -92,15 +96,39 @@ using ClientMessage = std::variant<Hello, SubmitOp, Cursor, PresenceUpdate, View
 
 // Answer to Hello. `author` echoes the accepted author id; `head_seq` is the board's latest sequence number at join time: once the
 // client has applied every op up to it, it is in sync.
+enum class Role : std::uint8_t {
+    kEditor = 0,  // joined with the edit key: may submit ops
+    kViewer = 1   // joined with the view key: receives everything, writes nothing
+};
+
+// `view_key` is sent to editors only, so they can share a read-only link.
 struct Welcome {
     std::string board_id;
     std::uint64_t author = 0;
     std::uint64_t head_seq = 0;
+    Role role = Role::kEditor;
+    std::string view_key;
 
     template <class Archive>
     void serialize(Archive& ar) {
         bounded_string(ar, "boardId", board_id, limits::kMaxBoardIdLength);
-        ar(cereal::make_nvp("author", author), cereal::make_nvp("headSeq", head_seq));
+        ar(cereal::make_nvp("author", author), cereal::make_nvp("headSeq", head_seq),
+           cereal::make_nvp("role", role));
+        bounded_string(ar, "viewKey", view_key, limits::kMaxBoardIdLength);
+    }
+};
+
+// The board as of `seq`, sent right after Welcome when the client's position
+// is older than what the server's log still holds: load it
+// (Board::from_snapshot), then apply the OpEvents that follow (seq + 1 ...).
+struct BoardSnapshot {
+    std::uint64_t seq = 0;
+    std::string bytes;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("seq", seq));
+        bounded_string(ar, "bytes", bytes, limits::kMaxSnapshotBytes);
     }
 };
 
@@ -136,6 +164,10 @@ enum class ErrorCode : std::uint16_t {
     kStorageFailure = 8,      // the op could not be stored; it was not applied
     kWrongAuthor = 9,         // object id names another author
     kAuthorInUse = 10,        // another live connection on the board has this author id
+    kReadOnly = 11,           // a viewer tried to write
+    kRateLimited = 12,        // too many ops too fast; the op was not applied
+    kBadKey = 13,             // the link's key is missing or wrong for this board
+    kShuttingDown = 14,       // the server is stopping; reconnect shortly
 };
 
 // Something the client sent was refused. `client_op_id` names the refused op
@@ -192,7 +224,8 @@ struct PeerViewport {
     }
 };
 
-using ServerMessage = std::variant<Welcome, OpEvent, Presence, Error, PeerCursor, PeerPresence, PeerViewport>;
+using ServerMessage =
+    std::variant<Welcome, OpEvent, Presence, Error, PeerCursor, PeerPresence, PeerViewport, BoardSnapshot>;
 
 // The frame around every message.
 template <class Message>
