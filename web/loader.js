@@ -88,5 +88,6 @@
     me: jsonHook("squiggle_me"),
     peers: jsonHook("squiggle_peers"),
     banner: optionalHook("squiggle_banner"),
+    framesDrawn: hook("squiggle_frames_drawn", "number"),
   });
 })();

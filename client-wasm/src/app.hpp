@@ -74,8 +74,9 @@ public:
     const ToolSettings& tool() const { return tool_; }
     const ViewTransform& view() const { return view_; }
 
-    // False once the server said this page may only watch.
-    bool can_draw() const { return !sync_.read_only(); }
+    // False once the server said this page may only watch, or that it may
+    // not open the board at all.
+    bool can_draw() const { return !sync_.read_only() && sync_.refusal() == Refusal::kNone; }
 
     // Feeds the pointer events gathered since the last frame. When
     // `ui_wants_pointer` is set (the interface is under the pointer or holds

@@ -153,6 +153,7 @@ void frame(void* arg) {
     c.renderer.draw(c.app->view(), c.viewport);
     c.ui.render();
 
+    note_frame_drawn();
     c.last_drawn_ms = now;
     c.shown = what_to_show(c);
 }

@@ -3,6 +3,7 @@
 #include <emscripten/emscripten.h>
 
 #include <cinttypes>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
@@ -13,6 +14,7 @@
 namespace {
 const squiggle::client::App* g_app = nullptr;
 const squiggle::client::Toolbar* g_toolbar = nullptr;
+std::uint64_t g_frames_drawn = 0;
 
 const squiggle::client::SyncClient* sync_client() {
     return g_app ? &g_app->sync() : nullptr;
@@ -53,6 +55,10 @@ void register_test_hooks(const App& app, const Toolbar& toolbar) {
     g_app = &app;
     g_toolbar = &toolbar;
 }
+
+void note_frame_drawn() {
+    ++g_frames_drawn;
+}
 }  // namespace squiggle::client
 
 // Numbers are returned as doubles: JS numbers hold them exactly up to 2^53,
@@ -85,6 +91,10 @@ EMSCRIPTEN_KEEPALIVE double squiggle_pending_count() {
 
 EMSCRIPTEN_KEEPALIVE double squiggle_ops_sent() {
     return g_app ? static_cast<double>(sync_client()->ops_sent()) : 0.0;
+}
+
+EMSCRIPTEN_KEEPALIVE double squiggle_frames_drawn() {
+    return static_cast<double>(g_frames_drawn);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* squiggle_connection_state() {

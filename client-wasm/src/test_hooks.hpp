@@ -2,7 +2,7 @@
 // Read-only views of the client's state for the browser tests; web/loader.js
 // wraps them as window.squiggle.{ready, stateHash, headSeq, objectCount,
 // pendingCount, opsSent, connectionState, participants, boardId, role,
-// editLink, viewLink, me, peers, banner}.
+// editLink, viewLink, me, peers, banner, framesDrawn}.
 namespace squiggle::client {
 
 class App;
@@ -10,5 +10,9 @@ class Toolbar;
 
 // Until this is called the hooks report "not ready".
 void register_test_hooks(const App& app, const Toolbar& toolbar);
+
+// Counts a frame drawn to the canvas: tests wait for the next frame before
+// they take a screenshot of a state they just saw through the hooks.
+void note_frame_drawn();
 
 }  // namespace squiggle::client

@@ -139,7 +139,7 @@ std::string Toolbar::view_link(const App& app) const {
 void Toolbar::draw(App& app, double now_ms, float pixel_ratio) {
     draw_peer_cursors(app, pixel_ratio);
     draw_tools(app, now_ms);
-    draw_people(app);
+    if (app.sync().refusal() == Refusal::kNone) draw_people(app);
     draw_status_bar(app);
     if (show_log_) draw_log(app);
     if (app.banner()) draw_banner(app);
@@ -155,7 +155,14 @@ void Toolbar::draw_tools(App& app, double now_ms) {
         ImGui::End();
         return;
     }
-    if (app.can_draw()) {
+    const Refusal refusal = app.sync().refusal();
+    if (refusal != Refusal::kNone) {
+        // Nothing drawn here could be saved: no tools, just the way out.
+        ImGui::TextColored(kErrorText, "This board cannot be opened from this page.");
+        if (refusal == Refusal::kBadKey && actions_.start_new_board && ImGui::Button("Start a new board")) {
+            actions_.start_new_board();
+        }
+    } else if (app.can_draw()) {
         draw_pen(app);
     } else {
         // A viewer gets no drawing tools at all, and is told why.

@@ -116,6 +116,9 @@ TEST_CASE("A refused key becomes a banner that offers a new board") {
     h.app.update(0, 0);
     REQUIRE(h.app.banner().has_value());
     CHECK(h.app.banner()->offer_new_board);
+    CHECK_FALSE(h.app.can_draw());
+    h.drag(10, 10, 50, 60);
+    CHECK(h.sync.pending().empty());
     CHECK(h.app.banner()->text.find("key is wrong or missing") != std::string::npos);
     // Dismissed, it stays dismissed.
     h.app.dismiss_banner();

@@ -115,6 +115,13 @@ export function inkPixels(png, box) {
   return count;
 }
 
+// Waits until the page has drawn `count` more frames: what the hooks showed
+// before this call is then on the canvas.
+export async function nextFrames(page, count = 2) {
+  const seen = await page.evaluate(() => window.squiggle.framesDrawn());
+  await page.waitForFunction(([s, n]) => window.squiggle.framesDrawn() >= s + n, [seen, count]);
+}
+
 export async function screenshotPng(page, name) {
   mkdirSync(artifactsDir, { recursive: true });
   const buffer = await page.screenshot({ path: join(artifactsDir, `${name}.png`) });

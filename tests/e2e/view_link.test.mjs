@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  webDist, startServer, launchBrowser, openBoard, screenshotPng, drawPath, inkPixels, countPixels,
+  webDist, startServer, launchBrowser, openBoard, screenshotPng, drawPath, inkPixels, countPixels, nextFrames,
 } from './harness.mjs';
 
 // A's stroke, and where B (the viewer) tries to draw.
@@ -15,6 +15,14 @@ const viewerBox = { x0: 410, y0: 510, x1: 670, y1: 610 };
 // The "View only" badge's colour (toolbar.cpp, kViewOnlyColor).
 const viewOnlyRgb = [0xe8, 0x59, 0x0c];
 const keyPattern = /^[A-Za-z0-9_-]{21}[AQgw]$/;
+// Error text (toolbar.cpp, kErrorText).
+const errorRgb = [191, 26, 26];
+
+// The page shows an error in red: in the banner and in the status bar.
+function assertErrorShown(png, what) {
+  const red = countPixels(png, { x0: 0, y0: 0, x1: png.width, y1: png.height }, errorRgb, 60);
+  assert.ok(red >= 200, `${what}: the error is shown in red (${red} pixels)`);
+}
 
 let server, chromium;
 
@@ -91,6 +99,7 @@ test('a view link shows the board live and refuses drawing', async () => {
   assert.equal(await a.page.evaluate(() => window.squiggle.headSeq()), headA, "A's board is unchanged");
   assert.equal(await a.page.evaluate(() => window.squiggle.stateHash()), hashA);
 
+  await nextFrames(b.page);
   shot = await screenshotPng(b.page, 'viewer-after-drawing');
   assert.equal(inkPixels(shot, viewerBox), 0, "B's drag left no ink on B's canvas");
   await screenshotPng(a.page, 'editor-with-viewer');
@@ -108,7 +117,8 @@ test('a wrong key opens nothing and says why', async () => {
   assert.equal(await c.page.evaluate(() => window.squiggle.boardId()), boardId);
   assert.match(await c.page.evaluate(() => window.squiggle.banner()), /key is wrong or missing/);
   assert.equal(await c.page.evaluate(() => window.squiggle.headSeq()), 0);
-  await screenshotPng(c.page, 'wrong-key');
+  await nextFrames(c.page);
+  assertErrorShown(await screenshotPng(c.page, 'wrong-key'), 'wrong key');
 
   // A link without any key: the same message, without even asking the server.
   const d = await openBoard(chromium.browser, `${server.url}#b=${boardId}`, { connected: false });
@@ -116,7 +126,8 @@ test('a wrong key opens nothing and says why', async () => {
   assert.equal(await d.page.evaluate(() => window.squiggle.role()), null);
   assert.match(await d.page.evaluate(() => window.squiggle.banner()), /key is wrong or missing/);
   assert.equal(d.page.url(), `${server.url}#b=${boardId}`, 'the link is left as it was');
-  await screenshotPng(d.page, 'missing-key');
+  await nextFrames(d.page);
+  assertErrorShown(await screenshotPng(d.page, 'missing-key'), 'missing key');
 
   // A is unaffected.
   assert.equal(await a.page.evaluate(() => window.squiggle.connectionState()), 'connected');
