@@ -24,10 +24,44 @@ std::optional<ServerConfig> parse_config(int argc, char** argv, int& exit_code) 
         ->envname("SQUIGGLE_THREADS");
     std::string fsync = "always";
     app.add_option("--fsync", fsync,
-                   "When an op counts as stored: 'always' = fsync before acknowledging, "
-                   "'never' = written to the OS only")
-        ->check(CLI::IsMember({"always", "never"}))
+                   "When an op counts as stored and is acknowledged: 'always' = after its own fsync; "
+                   "'batch' = after a group fsync shared by the ops of a few ms; "
+                   "'never' = once written to the OS (survives a crashed server, not a crashed machine)")
+        ->check(CLI::IsMember({"always", "batch", "never"}))
         ->envname("SQUIGGLE_FSYNC");
+    app.add_option("--batch-window-us", config.batch_window_us, "Group commit window for --fsync batch")
+        ->check(CLI::Range(100u, 100000u))
+        ->envname("SQUIGGLE_BATCH_WINDOW_US");
+    app.add_option("--snapshot-every", config.snapshot_every,
+                   "Snapshot a board and compact its log every this many ops")
+        ->check(CLI::Range(std::uint64_t{10}, std::uint64_t{10000000}))
+        ->envname("SQUIGGLE_SNAPSHOT_EVERY");
+    app.add_option("--log-retain", config.log_retain,
+                   "Newest ops kept in the log after compaction, for clients a little behind")
+        ->envname("SQUIGGLE_LOG_RETAIN");
+    app.add_option("--op-rate", config.op_rate, "Ops per second per connection (sustained)")
+        ->check(CLI::PositiveNumber)
+        ->envname("SQUIGGLE_OP_RATE");
+    app.add_option("--op-burst", config.op_burst, "Ops a connection may send at once above the rate")
+        ->check(CLI::Range(1.0, 1e6))
+        ->envname("SQUIGGLE_OP_BURST");
+    app.add_option("--cursor-rate", config.cursor_rate,
+                   "Cursor and viewport updates relayed per second per connection (newer replace older)")
+        ->check(CLI::PositiveNumber)
+        ->envname("SQUIGGLE_CURSOR_RATE");
+    app.add_option("--idle-timeout", config.idle_timeout_s,
+                   "Seconds without an answered ping before a connection is dropped")
+        ->check(CLI::Range(5u, 3600u))
+        ->envname("SQUIGGLE_IDLE_TIMEOUT");
+    app.add_option("--write-stall-timeout", config.write_stall_timeout_s,
+                   "Seconds a write to a client may make no progress before it is disconnected")
+        ->check(CLI::Range(1u, 3600u))
+        ->envname("SQUIGGLE_WRITE_STALL_TIMEOUT");
+    app.add_option("--allowed-origin", config.allowed_origins,
+                   "Accept WebSocket upgrades only from this Origin (repeatable, e.g. https://board.example); "
+                   "default: any origin")
+        ->envname("SQUIGGLE_ALLOWED_ORIGINS")
+        ->delimiter(',');
     app.add_option("--max-frame-bytes", config.max_frame_bytes,
                    "Largest WebSocket message accepted from a client")
         ->check(CLI::Range(1024, 16 * 1024 * 1024))
@@ -38,7 +72,8 @@ std::optional<ServerConfig> parse_config(int argc, char** argv, int& exit_code) 
         exit_code = app.exit(e);
         return std::nullopt;
     }
-    config.fsync = fsync == "never" ? FsyncPolicy::kNever : FsyncPolicy::kAlways;
+    config.fsync = fsync == "never" ? FsyncPolicy::kNever : fsync == "batch" ? FsyncPolicy::kBatch : FsyncPolicy::kAlways;
+    if (config.log_retain > config.snapshot_every) config.log_retain = config.snapshot_every;
     if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
     return config;
 }

@@ -2,6 +2,8 @@
 
 #include <boost/beast/websocket.hpp>
 
+#include <algorithm>
+
 #include "log.hpp"
 #include "static_files.hpp"
 #include "ws_session.hpp"
@@ -45,6 +47,22 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     auto request = parser_->release();
 
     if (websocket::is_upgrade(request)) {
+        const auto& allowed = context_.config.allowed_origins;
+        const std::string origin(request[http::field::origin]);
+        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), origin) == allowed.end()) {
+            // Cross-site WebSocket hijacking: a page elsewhere cannot use a
+            // visitor's browser to reach this server.
+            log_warn("http: WebSocket upgrade from origin '" + origin.substr(0, 100) + "' refused");
+            auto res = std::make_shared<http::response<http::string_body>>(http::status::forbidden,
+                                                                           request.version());
+            res->set(http::field::content_type, "text/plain");
+            res->body() = "origin not allowed\n";
+            res->prepare_payload();
+            response_ = res;
+            http::async_write(stream_, *res,
+                              beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), false));
+            return;
+        }
         if (request.target() != "/ws") {
             auto res = std::make_shared<http::response<http::string_body>>(http::status::not_found,
                                                                            request.version());
@@ -63,7 +81,14 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     }
 
     std::shared_ptr<http::response<http::string_body>> res;
-    if (request.target() == "/healthz") {
+    if (request.target() == "/metrics") {
+        res = std::make_shared<http::response<http::string_body>>(http::status::ok, request.version());
+        res->set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+        res->set(http::field::cache_control, "no-store");
+        res->body() = context_.metrics.render(context_.rooms.open_rooms());
+        res->keep_alive(request.keep_alive());
+        res->prepare_payload();
+    } else if (request.target() == "/healthz") {
         res = std::make_shared<http::response<http::string_body>>(http::status::ok, request.version());
         res->set(http::field::content_type, "text/plain; charset=utf-8");
         res->set(http::field::cache_control, "no-store");

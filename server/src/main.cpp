@@ -19,8 +19,6 @@ int main(int argc, char** argv) {
     // Tests and scripts read this line to learn the port (also with --port 0).
     std::printf("listening on http://%s:%u/\n", config->bind_address.c_str(), server.port());
     std::fflush(stdout);
-    log_info("data in " + config->data_dir + ", " + std::to_string(config->threads) + " I/O threads" +
-             (config->web_root.empty() ? ", no web page" : ", page from " + config->web_root));
     server.run_until_signalled();
     return 0;
 }

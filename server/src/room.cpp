@@ -1,29 +1,105 @@
 #include "room.hpp"
 
-#include <algorithm>
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/types/map.hpp>
+#include <cereal/types/string.hpp>
 #include <chrono>
 #include <optional>
+#include <sstream>
 
 #include "log.hpp"
-#include "squiggle/codec.hpp"
+#include "metrics.hpp"
 
 namespace squiggle::server {
+namespace {
 
-Room::Room(std::string board_id, std::unique_ptr<BoardLog> log)
-    : board_id_(std::move(board_id)), log_(std::move(log)) {}
+// Compares secrets without revealing, through timing, how much of them matched.
+bool same_secret(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
 
-Room::JoinResult Room::join(const std::shared_ptr<RoomMember>& member, std::uint64_t author, std::string name) {
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+Room::Room(std::string board_id, std::unique_ptr<BoardLog> log, RoomSettings settings)
+    : board_id_(std::move(board_id)), settings_(std::move(settings)), log_(std::move(log)) {}
+
+std::shared_ptr<Room> Room::open(std::string board_id, std::unique_ptr<BoardLog> log, RoomSettings settings) {
+    auto room = std::shared_ptr<Room>(new Room(std::move(board_id), std::move(log), std::move(settings)));
+    // The store's snapshot holds the board and who has sent which ops.
+    if (!room->log_->snapshot().empty()) {
+        try {
+            std::istringstream in(room->log_->snapshot());
+            cereal::PortableBinaryInputArchive ar(in);
+            ar(room->board_snapshot_, room->last_client_op_);
+        } catch (const std::exception& e) {
+            log_error("board " + room->board_id_ + ": unreadable snapshot: " + e.what());
+            return nullptr;
+        }
+        auto board = Board::from_snapshot(room->board_snapshot_);
+        if (!board || board->head_seq() != room->log_->snapshot_seq()) {
+            log_error("board " + room->board_id_ + ": snapshot does not hold a board at seq " +
+                      std::to_string(room->log_->snapshot_seq()));
+            return nullptr;
+        }
+        room->board_ = std::move(*board);
+    }
+    for (const SequencedOp& op : room->log_->ops()) {
+        if (op.seq <= room->board_.head_seq()) continue;  // already in the snapshot
+        room->board_.apply(op);
+        auto& last = room->last_client_op_[op.author];
+        last = std::max(last, op.client_op_id);
+    }
+    room->appended_seq_ = room->durable_seq_ = room->board_.head_seq();
+    return room;
+}
+
+Room::JoinResult Room::join(const std::shared_ptr<RoomMember>& member, std::uint64_t author, std::string name,
+                            const std::string& key) {
+    JoinResult result;
     PeerPresence joined{author, std::move(name), 0, PeerState::kJoined};
     std::vector<PeerPresence> already_here;
     {
         std::lock_guard lock(mutex_);
+        auto access = log_->access();
+        if (!access) {
+            // The first visitor of a new board brings its edit key; the view
+            // key is made here and shown to editors only.
+            if (key.empty()) return {false, ErrorCode::kBadKey, "this board link has no key"};
+            BoardAccess fresh{key, settings_.make_key()};
+            if (const std::error_code ec = log_->set_access(fresh)) {
+                log_error("board " + board_id_ + ": storing its keys failed: " + ec.message());
+                return {false, ErrorCode::kStorageFailure, "the board cannot be created right now"};
+            }
+            access = fresh;
+            log_info("board " + board_id_ + ": created");
+        }
+        if (same_secret(key, access->edit_key)) {
+            result.role = Role::kEditor;
+            result.view_key = access->view_key;
+        } else if (same_secret(key, access->view_key)) {
+            result.role = Role::kViewer;
+        } else {
+            return {false, ErrorCode::kBadKey, "the key in this board link is not valid for this board"};
+        }
         for (const Member& m : members_) {
-            if (m.author == author && !m.member.expired()) return {false, 0, ErrorCode::kAuthorInUse};
+            if (m.author == author && !m.member.expired()) {
+                return {false, ErrorCode::kAuthorInUse, "another connection on this board uses the same author id"};
+            }
         }
         for (const Member& m : members_) already_here.push_back(m.presence);
         members_.push_back({member, member.get(), author, joined});
+        result.ok = true;
+        result.head_seq = durable_seq_;
+        result.first_seq = log_->first_seq();
     }
-    JoinResult result{true, head_seq(), ErrorCode::kAuthorInUse};
     // The newcomer learns who is here; everyone else learns of the newcomer.
     for (const PeerPresence& p : already_here) member->on_peer_update(ServerMessage{p});
     send_to_others(member.get(), ServerMessage{joined});
@@ -47,15 +123,20 @@ void Room::leave(const RoomMember* member) {
     announce_participants();
 }
 
-void Room::relay(const RoomMember* from, const Cursor& cursor) {
-    std::uint64_t author = 0;
-    {
-        std::lock_guard lock(mutex_);
-        for (const Member& m : members_) {
-            if (m.key == from) author = m.author;
-        }
+std::uint64_t Room::author_of(const RoomMember* member) {
+    std::lock_guard lock(mutex_);
+    for (const Member& m : members_) {
+        if (m.key == member) return m.author;
     }
-    if (author != 0) send_to_others(from, ServerMessage{PeerCursor{author, cursor.position}});
+    return 0;
+}
+
+void Room::relay(const RoomMember* from, const Cursor& cursor) {
+    if (const auto author = author_of(from)) send_to_others(from, ServerMessage{PeerCursor{author, cursor.position}});
+}
+
+void Room::relay(const RoomMember* from, const Viewport& viewport) {
+    if (const auto author = author_of(from)) send_to_others(from, ServerMessage{PeerViewport{author, viewport}});
 }
 
 void Room::relay(const RoomMember* from, const PresenceUpdate& presence) {
@@ -73,17 +154,6 @@ void Room::relay(const RoomMember* from, const PresenceUpdate& presence) {
     if (update) send_to_others(from, ServerMessage{*update});
 }
 
-void Room::relay(const RoomMember* from, const Viewport& viewport) {
-    std::uint64_t author = 0;
-    {
-        std::lock_guard lock(mutex_);
-        for (const Member& m : members_) {
-            if (m.key == from) author = m.author;
-        }
-    }
-    if (author != 0) send_to_others(from, ServerMessage{PeerViewport{author, viewport}});
-}
-
 void Room::send_to_others(const RoomMember* from, const ServerMessage& update) {
     std::vector<std::shared_ptr<RoomMember>> others;
     {
@@ -95,37 +165,113 @@ void Room::send_to_others(const RoomMember* from, const ServerMessage& update) {
 
 Room::SubmitResult Room::submit(std::uint64_t author, std::uint64_t client_op_id, Op op) {
     std::vector<std::shared_ptr<RoomMember>> to_notify;
-    std::uint64_t seq = 0;
+    SubmitResult result;
+    bool needs_sync = false;
     {
         std::lock_guard lock(mutex_);
-        const std::uint64_t next_seq = log_->ops().size() + 1;
+        auto& last = last_client_op_[author];
+        if (client_op_id != 0 && client_op_id <= last) {
+            result.outcome = SubmitResult::Outcome::kDuplicate;
+            return result;
+        }
+        const std::uint64_t seq = appended_seq_ + 1;
         std::visit(
             [&](auto& o) {
                 if constexpr (requires { o.id; }) {
-                    if (o.id == ObjectId{}) o.id = {author, kServerAssignedCounter | next_seq};
+                    if (o.id == ObjectId{}) o.id = {author, kServerAssignedCounter | seq};
                 }
             },
             op);
-        const auto now = std::chrono::system_clock::now().time_since_epoch();
-        SequencedOp sequenced{log_->ops().size() + 1, author, client_op_id,
-                              std::chrono::duration_cast<std::chrono::milliseconds>(now).count(), op};
+        SequencedOp sequenced{seq, author, client_op_id, now_ms(), std::move(op)};
         // Stored first: nobody, the author included, hears of an op that a
         // crash could still lose.
+        const auto started = std::chrono::steady_clock::now();
         if (const std::error_code ec = log_->append(sequenced)) {
-            log_error("board " + board_id_ + ": storing seq " + std::to_string(sequenced.seq) +
-                      " failed: " + ec.message());
-            return {0, ErrorCode::kStorageFailure, "the op could not be stored: " + ec.message()};
+            log_error("board " + board_id_ + ": storing seq " + std::to_string(seq) + " failed: " + ec.message());
+            result.reason = "the op could not be stored: " + ec.message();
+            return result;
         }
-        seq = sequenced.seq;
-        to_notify = live_members_locked();
+        if (settings_.metrics) settings_.metrics->observe_append(std::chrono::steady_clock::now() - started);
+        board_.apply(sequenced);
+        last = std::max(last, client_op_id);
+        appended_seq_ = seq;
+        result.outcome = SubmitResult::Outcome::kOrdered;
+        result.seq = seq;
+        if (settings_.fsync == FsyncPolicy::kBatch) {
+            needs_sync = true;
+        } else {
+            to_notify = mark_durable_locked();
+        }
+    }
+    if (needs_sync && settings_.request_sync) settings_.request_sync(shared_from_this());
+    for (const auto& m : to_notify) m->on_log_grew();
+    return result;
+}
+
+void Room::sync() {
+    std::vector<std::shared_ptr<RoomMember>> to_notify;
+    {
+        std::lock_guard lock(mutex_);
+        if (durable_seq_ == appended_seq_) return;
+        const auto started = std::chrono::steady_clock::now();
+        if (const std::error_code ec = log_->sync()) {
+            // Not durable, so not acknowledged: members hear nothing of these
+            // ops until a later sync succeeds.
+            log_error("board " + board_id_ + ": fsync failed: " + ec.message());
+            return;
+        }
+        if (settings_.metrics) settings_.metrics->observe_sync(std::chrono::steady_clock::now() - started);
+        to_notify = mark_durable_locked();
     }
     for (const auto& m : to_notify) m->on_log_grew();
-    return {seq, ErrorCode::kStorageFailure, {}};
+}
+
+std::vector<std::shared_ptr<RoomMember>> Room::mark_durable_locked() {
+    durable_seq_ = appended_seq_;
+    maybe_compact_locked();
+    return live_members_locked();
+}
+
+std::string Room::snapshot_payload_locked() const {
+    std::ostringstream out;
+    {
+        cereal::PortableBinaryOutputArchive ar(out);
+        ar(board_snapshot_, last_client_op_);
+    }
+    return std::move(out).str();
+}
+
+void Room::maybe_compact_locked() {
+    if (durable_seq_ != appended_seq_ || durable_seq_ - log_->snapshot_seq() < settings_.snapshot_every) return;
+    // Everything appended is durable and applied: the board is at durable_seq_.
+    std::string previous = std::move(board_snapshot_);
+    board_snapshot_ = board_.snapshot();
+    const std::size_t dropped = log_->ops().size();
+    const std::uint64_t keep_after = durable_seq_ > settings_.log_retain ? durable_seq_ - settings_.log_retain : 0;
+    if (const std::error_code ec = log_->compact(durable_seq_, snapshot_payload_locked(), keep_after)) {
+        log_warn("board " + board_id_ + ": compaction failed (" + ec.message() + "); the log keeps growing");
+        if (log_->snapshot_seq() != durable_seq_) board_snapshot_ = std::move(previous);
+        return;
+    }
+    const std::size_t kept = log_->ops().size();
+    // Frames of dropped ops are no longer served.
+    for (auto* cache : {&binary_frames_, &json_frames_}) {
+        if (cache->size() > dropped - kept) cache->erase(cache->begin(), cache->begin() + static_cast<long>(dropped - kept));
+        else cache->clear();
+    }
+    snapshot_binary_.reset();
+    snapshot_json_.reset();
+    if (settings_.metrics) settings_.metrics->compactions.fetch_add(1, std::memory_order_relaxed);
 }
 
 std::uint64_t Room::head_seq() const {
     std::lock_guard lock(mutex_);
-    return log_->ops().size();
+    return durable_seq_;
+}
+
+std::uint64_t Room::first_seq() const {
+    std::lock_guard lock(mutex_);
+    return log_->first_seq();
 }
 
 std::uint32_t Room::participants() const {
@@ -133,14 +279,29 @@ std::uint32_t Room::participants() const {
     return static_cast<std::uint32_t>(members_.size());
 }
 
+std::uint64_t Room::state_hash() const {
+    std::lock_guard lock(mutex_);
+    return board_.state_hash();
+}
+
 std::shared_ptr<const std::string> Room::frame(std::uint64_t seq, FrameFormat format) {
     std::lock_guard lock(mutex_);
+    const std::uint64_t first = log_->first_seq();
+    if (seq < first || seq > durable_seq_) return nullptr;
     const auto& ops = log_->ops();
-    if (seq == 0 || seq > ops.size()) return nullptr;
+    const std::size_t index = static_cast<std::size_t>(seq - first);
     auto& cache = format == FrameFormat::kBinary ? binary_frames_ : json_frames_;
     if (cache.size() < ops.size()) cache.resize(ops.size());
-    auto& slot = cache[seq - 1];
-    if (!slot) slot = std::make_shared<const std::string>(encode(ServerMessage{OpEvent{ops[seq - 1]}}, format));
+    auto& slot = cache[index];
+    if (!slot) slot = std::make_shared<const std::string>(encode(ServerMessage{OpEvent{ops[index]}}, format));
+    return slot;
+}
+
+std::shared_ptr<const std::string> Room::snapshot_frame(FrameFormat format, std::uint64_t& seq) {
+    std::lock_guard lock(mutex_);
+    seq = log_->snapshot_seq();
+    auto& slot = format == FrameFormat::kBinary ? snapshot_binary_ : snapshot_json_;
+    if (!slot) slot = std::make_shared<const std::string>(encode(ServerMessage{BoardSnapshot{seq, board_snapshot_}}, format));
     return slot;
 }
 

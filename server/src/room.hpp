@@ -1,26 +1,35 @@
 #pragma once
-// A room is one board while anyone has it open: it assigns the board's
-// gap-free sequence numbers, stores each op before anyone sees it, and tells
-// its members that the log grew. Members pull ops from the room's log at their
-// own pace (a cursor each), so a slow reader never makes the server buffer
-// more for it.
+// A room is one board while anyone has it open. It checks who may join and
+// with which role, assigns the board's gap-free sequence numbers, stores each
+// op, and only once the op is durable (per the fsync policy) tells its members
+// that the log grew. Members pull ops from the room's log at their own pace (a
+// cursor each), so a slow reader never makes the server buffer more for it;
+// a reader that falls behind a compaction gets the snapshot instead.
+//
+// The room keeps the board itself too (squiggle::Board), to write snapshots.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "config.hpp"
+#include "squiggle/board.hpp"
 #include "squiggle/codec.hpp"
 #include "store/board_store.hpp"
 
 namespace squiggle::server {
+
+struct Metrics;
 
 // What a room needs from a connection. Called from any thread: implementations
 // hop onto their own strand.
 class RoomMember {
 public:
     virtual ~RoomMember() = default;
-    // The log has ops past what this member has been sent.
+    // The log has durable ops past what this member has been sent.
     virtual void on_log_grew() = 0;
     // The number of people on the board changed.
     virtual void on_participants_changed(std::uint32_t participants) = 0;
@@ -28,18 +37,39 @@ public:
     virtual void on_peer_update(const ServerMessage& update) = 0;
 };
 
-class Room {
+struct RoomSettings {
+    FsyncPolicy fsync = FsyncPolicy::kAlways;
+    // Write a snapshot and compact the log once it holds this many ops...
+    std::uint64_t snapshot_every = 1000;
+    // ...keeping this many of the newest, so clients a little behind catch
+    // up from the log instead of downloading the snapshot.
+    std::uint64_t log_retain = 250;
+    // Makes a 128-bit random key (the view key of a new board).
+    std::function<std::string()> make_key;
+    // Asks for a sync() of this room soon (group commit); set under "batch".
+    std::function<void(const std::shared_ptr<class Room>&)> request_sync;
+    Metrics* metrics = nullptr;
+};
+
+class Room : public std::enable_shared_from_this<Room> {
 public:
-    Room(std::string board_id, std::unique_ptr<BoardLog> log);
+    // Loads the board from `log`; nullptr (and a logged reason) if its
+    // snapshot cannot be read.
+    static std::shared_ptr<Room> open(std::string board_id, std::unique_ptr<BoardLog> log, RoomSettings settings);
 
     const std::string& board_id() const { return board_id_; }
 
     struct JoinResult {
         bool ok = false;
-        std::uint64_t head_seq = 0;
-        ErrorCode error = ErrorCode::kAuthorInUse;
+        ErrorCode error = ErrorCode::kBadKey;
+        std::string reason;
+        Role role = Role::kEditor;
+        std::string view_key;          // for editors
+        std::uint64_t head_seq = 0;    // durable head at join
+        std::uint64_t first_seq = 1;   // the oldest op the log still holds
     };
-    JoinResult join(const std::shared_ptr<RoomMember>& member, std::uint64_t author, std::string name);
+    JoinResult join(const std::shared_ptr<RoomMember>& member, std::uint64_t author, std::string name,
+                    const std::string& key);
     void leave(const RoomMember* member);
 
     // Relays a member's ephemeral update to everyone else on the board.
@@ -48,24 +78,37 @@ public:
     void relay(const RoomMember* from, const Viewport& viewport);
 
     struct SubmitResult {
-        std::uint64_t seq = 0;  // 0 = refused
+        enum class Outcome { kOrdered, kDuplicate, kFailed } outcome = Outcome::kFailed;
+        std::uint64_t seq = 0;
         ErrorCode error = ErrorCode::kStorageFailure;
         std::string reason;
     };
-    // Orders, stores and publishes one validated op by `author`. A created
-    // object without an id ({0, 0}, as JSON clients may send) gets
-    // {author, kServerAssignedCounter | seq}, unique on the board.
+    // Orders and stores one validated op by `author`. An op whose
+    // client_op_id the room has already ordered for this author (a resend
+    // after a reconnect) is not applied again. A created object without an
+    // id ({0, 0}, as JSON clients may send) gets {author,
+    // kServerAssignedCounter | seq}, unique on the board.
     SubmitResult submit(std::uint64_t author, std::uint64_t client_op_id, Op op);
     static constexpr std::uint64_t kServerAssignedCounter = std::uint64_t{1} << 63;
 
-    std::uint64_t head_seq() const;
-    std::uint32_t participants() const;
+    // Makes appended ops durable and tells the members (group commit).
+    void sync();
 
-    // The encoded OpEvent frame of `seq` (1 <= seq <= head_seq()), shared by
-    // every member that sends it.
+    // The newest op members may be sent, and the oldest the log still holds.
+    std::uint64_t head_seq() const;
+    std::uint64_t first_seq() const;
+    std::uint32_t participants() const;
+    std::uint64_t state_hash() const;
+
+    // The encoded OpEvent frame of `seq` (first_seq() <= seq <= head_seq()),
+    // shared by every member that sends it; nullptr outside that range.
     std::shared_ptr<const std::string> frame(std::uint64_t seq, FrameFormat format);
+    // The encoded BoardSnapshot of the latest snapshot, and the seq it stands for.
+    std::shared_ptr<const std::string> snapshot_frame(FrameFormat format, std::uint64_t& seq);
 
 private:
+    Room(std::string board_id, std::unique_ptr<BoardLog> log, RoomSettings settings);
+
     struct Member {
         std::weak_ptr<RoomMember> member;
         const RoomMember* key;
@@ -75,14 +118,26 @@ private:
     std::vector<std::shared_ptr<RoomMember>> live_members_locked(const RoomMember* except = nullptr);
     void announce_participants();
     void send_to_others(const RoomMember* from, const ServerMessage& update);
+    std::uint64_t author_of(const RoomMember* member);
+    // Marks everything appended durable; returns the members to notify.
+    std::vector<std::shared_ptr<RoomMember>> mark_durable_locked();
+    void maybe_compact_locked();
+    std::string snapshot_payload_locked() const;
 
     const std::string board_id_;
+    RoomSettings settings_;
     mutable std::mutex mutex_;
     std::unique_ptr<BoardLog> log_;
+    Board board_;
+    std::uint64_t appended_seq_ = 0;  // last op written to the log
+    std::uint64_t durable_seq_ = 0;   // last op members may see
+    std::map<std::uint64_t, std::uint64_t> last_client_op_;  // author -> highest clientOpId ordered
     std::vector<Member> members_;
-    // Encoded frames by seq - 1, filled on first use, per format.
-    std::vector<std::shared_ptr<const std::string>> binary_frames_;
-    std::vector<std::shared_ptr<const std::string>> json_frames_;
+    // Encoded frames of the log's ops (index = seq - first_seq), filled on
+    // first use, per format; and of the snapshot.
+    std::vector<std::shared_ptr<const std::string>> binary_frames_, json_frames_;
+    std::string board_snapshot_;  // Board::snapshot() at log_->snapshot_seq()
+    std::shared_ptr<const std::string> snapshot_binary_, snapshot_json_;
 };
 
 }  // namespace squiggle::server

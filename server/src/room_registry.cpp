@@ -11,7 +11,12 @@ std::shared_ptr<Room> RoomRegistry::acquire(const std::string& board_id, std::er
         rooms_.erase(board_id);
         return nullptr;
     }
-    auto room = std::make_shared<Room>(board_id, std::move(log));
+    auto room = Room::open(board_id, std::move(log), settings_);
+    if (!room) {
+        ec = std::make_error_code(std::errc::illegal_byte_sequence);
+        rooms_.erase(board_id);
+        return nullptr;
+    }
     rooms_[board_id] = room;
     // Forget rooms nobody holds any more.
     std::erase_if(rooms_, [](const auto& entry) { return entry.second.expired(); });

@@ -14,7 +14,7 @@ namespace squiggle::server {
 
 class RoomRegistry {
 public:
-    explicit RoomRegistry(BoardStore& store) : store_(store) {}
+    RoomRegistry(BoardStore& store, RoomSettings settings) : store_(store), settings_(std::move(settings)) {}
 
     // The room of a (validated) board id, opening it if needed.
     std::shared_ptr<Room> acquire(const std::string& board_id, std::error_code& ec);
@@ -23,6 +23,7 @@ public:
 
 private:
     BoardStore& store_;
+    RoomSettings settings_;
     std::mutex mutex_;
     std::map<std::string, std::weak_ptr<Room>> rooms_;
 };

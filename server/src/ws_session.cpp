@@ -5,40 +5,56 @@
 #include "squiggle/validate.hpp"
 
 namespace squiggle::server {
-namespace {
-// Control messages are few (one welcome, errors); a client that makes the
-// server queue more than this without reading is cut off.
-constexpr std::size_t kMaxControlQueue = 64;
-}  // namespace
 
 WsSession::WsSession(net::ip::tcp::socket&& socket, ServerContext& context)
-    : ws_(std::move(socket)), context_(context) {
+    : ws_(std::move(socket)),
+      context_(context),
+      op_bucket_(context.config.op_rate, context.config.op_burst),
+      relay_timer_(ws_.get_executor()),
+      stall_timer_(ws_.get_executor()) {
     beast::error_code ec;
     const auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
     peer_ = ec ? "?" : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    context_.metrics.connections_open.fetch_add(1);
+    context_.metrics.connections_total.fetch_add(1);
 }
 
 WsSession::~WsSession() {
     if (room_) room_->leave(this);
+    context_.metrics.connections_open.fetch_sub(1);
 }
 
 void WsSession::run(http::request<http::string_body> request) {
     // Handshake within 30 s; afterwards ping an idle peer and drop it if the
     // pings go unanswered.
     auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
-    timeouts.idle_timeout = std::chrono::seconds(60);
+    timeouts.idle_timeout = std::chrono::seconds(context_.config.idle_timeout_s);
     timeouts.keep_alive_pings = true;
     ws_.set_option(timeouts);
     ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
         res.set(http::field::server, "squigglesync");
     }));
     ws_.read_message_max(context_.config.max_frame_bytes);
+    context_.sessions.add(shared_from_this());
     ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
+}
+
+void WsSession::shut_down() {
+    net::post(ws_.get_executor(), [self = shared_from_this()] {
+        if (self->closed_) return;
+        self->send_control(ServerMessage{Error{ErrorCode::kShuttingDown, "the server is restarting; reconnect shortly", 0}});
+        self->close_after_flush(websocket::close_code::going_away);
+    });
 }
 
 void WsSession::on_accept(beast::error_code ec) {
     if (ec) {
         log_warn("ws " + peer_ + ": handshake failed: " + ec.message());
+        finish();
+        return;
+    }
+    if (context_.shutting_down.load()) {
+        shut_down();
         return;
     }
     do_read();
@@ -48,19 +64,20 @@ void WsSession::do_read() {
     ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::on_read, shared_from_this()));
 }
 
-void WsSession::on_read(beast::error_code ec, std::size_t) {
+void WsSession::on_read(beast::error_code ec, std::size_t bytes) {
     if (ec) {
         if (ec == websocket::error::message_too_big) {
             // Beast has already failed the connection with close code 1009.
+            context_.metrics.rejected[static_cast<std::size_t>(ErrorCode::kFrameTooLarge)].fetch_add(1);
             log_warn("ws " + peer_ + ": frame over " + std::to_string(context_.config.max_frame_bytes) +
                      " bytes; connection closed (1009)");
-        } else if (ec != websocket::error::closed && ec != net::error::eof &&
-                   ec != net::error::operation_aborted) {
+        } else if (ec != websocket::error::closed && ec != net::error::eof && ec != net::error::operation_aborted) {
             log_info("ws " + peer_ + ": read ended: " + ec.message());
         }
         finish();
         return;
     }
+    context_.metrics.bytes_in.fetch_add(bytes, std::memory_order_relaxed);
     const auto data = buffer_.cdata();
     const std::string_view frame(static_cast<const char*>(data.data()), data.size());
     handle_frame(frame, ws_.got_text() ? FrameFormat::kJson : FrameFormat::kBinary);
@@ -75,29 +92,19 @@ void WsSession::handle_frame(std::string_view frame, FrameFormat format) {
         send_error(failure->code, failure->reason, 0, ++bad_frames_ >= context_.config.max_bad_frames);
         return;
     }
-    auto& message = std::get<ClientMessage>(decoded);
-    if (auto* hello = std::get_if<Hello>(&message)) {
-        format_ = format;
-        handle_hello(*hello);
-    } else if (auto* submit = std::get_if<SubmitOp>(&message)) {
-        handle_submit(*submit);
-    } else if (!room_) {
-        send_error(ErrorCode::kNotJoined, "send hello first");
-    } else {
-        std::visit(
-            [&](const auto& m) {
-                using T = std::decay_t<decltype(m)>;
-                if constexpr (std::is_same_v<T, Cursor> || std::is_same_v<T, PresenceUpdate> ||
-                              std::is_same_v<T, Viewport>) {
-                    if (auto why = validate(m)) {
-                        send_error(ErrorCode::kInvalidOp, *why, 0, ++bad_frames_ >= context_.config.max_bad_frames);
-                    } else {
-                        room_->relay(this, m);
-                    }
-                }
-            },
-            message);
-    }
+    std::visit(
+        [&](const auto& m) {
+            using T = std::decay_t<decltype(m)>;
+            if constexpr (std::is_same_v<T, Hello>) {
+                format_ = format;
+                handle_hello(m);
+            } else if constexpr (std::is_same_v<T, SubmitOp>) {
+                handle_submit(m);
+            } else {
+                handle_ephemeral(m);
+            }
+        },
+        std::get<ClientMessage>(decoded));
 }
 
 void WsSession::handle_hello(const Hello& hello) {
@@ -106,8 +113,7 @@ void WsSession::handle_hello(const Hello& hello) {
         return;
     }
     if (auto why = validate(hello)) {
-        const ErrorCode code =
-            is_valid_board_id(hello.board_id) ? ErrorCode::kInvalidOp : ErrorCode::kInvalidBoardId;
+        const ErrorCode code = is_valid_board_id(hello.board_id) ? ErrorCode::kInvalidOp : ErrorCode::kInvalidBoardId;
         log_warn("ws " + peer_ + ": hello refused: " + *why);
         send_error(code, *why, 0, true);
         return;
@@ -119,25 +125,29 @@ void WsSession::handle_hello(const Hello& hello) {
         send_error(ErrorCode::kStorageFailure, "the board cannot be opened right now", 0, true);
         return;
     }
-    const auto joined = room->join(shared_from_this(), hello.author, hello.name);
+    const auto joined = room->join(shared_from_this(), hello.author, hello.name, hello.key);
     if (!joined.ok) {
-        send_error(joined.error, "another connection on this board uses the same author id", 0, true);
+        // Never log the key itself: it is the board's secret.
+        log_warn("ws " + peer_ + ": join of board " + hello.board_id + " refused: " + joined.reason);
+        send_error(joined.error, joined.reason, 0, true);
         return;
     }
     room_ = std::move(room);
     author_ = hello.author;
+    role_ = joined.role;
     if (hello.last_seq > joined.head_seq) {
         // The client claims more than the board has (another server's board,
-        // or lost data): it gets the whole log again and can rebuild.
-        log_warn("ws " + peer_ + ": client at seq " + std::to_string(hello.last_seq) +
-                 " is ahead of board head " + std::to_string(joined.head_seq));
+        // or lost data): it gets the whole board again and can rebuild.
+        log_warn("ws " + peer_ + ": client at seq " + std::to_string(hello.last_seq) + " is ahead of board head " +
+                 std::to_string(joined.head_seq));
         next_seq_ = 1;
     } else {
         next_seq_ = hello.last_seq + 1;
     }
-    log_info("ws " + peer_ + ": joined board " + room_->board_id() + " at seq " +
-             std::to_string(hello.last_seq) + " (head " + std::to_string(joined.head_seq) + ")");
-    send_control(ServerMessage{Welcome{room_->board_id(), author_, joined.head_seq}});
+    log_info("ws " + peer_ + ": joined board " + room_->board_id() + " as " +
+             (role_ == Role::kEditor ? "editor" : "viewer") + " at seq " + std::to_string(hello.last_seq) +
+             " (head " + std::to_string(joined.head_seq) + ")");
+    send_control(ServerMessage{Welcome{room_->board_id(), author_, joined.head_seq, role_, joined.view_key}});
 }
 
 void WsSession::handle_submit(const SubmitOp& submit) {
@@ -145,9 +155,12 @@ void WsSession::handle_submit(const SubmitOp& submit) {
         send_error(ErrorCode::kNotJoined, "send hello before ops", submit.client_op_id);
         return;
     }
+    if (role_ != Role::kEditor) {
+        send_error(ErrorCode::kReadOnly, "this is a view-only link", submit.client_op_id);
+        return;
+    }
     if (auto why = validate(submit.op)) {
-        send_error(ErrorCode::kInvalidOp, *why, submit.client_op_id,
-                   ++bad_frames_ >= context_.config.max_bad_frames);
+        send_error(ErrorCode::kInvalidOp, *why, submit.client_op_id, ++bad_frames_ >= context_.config.max_bad_frames);
         return;
     }
     if (auto why = validate_author(submit.op, author_)) {
@@ -159,25 +172,91 @@ void WsSession::handle_submit(const SubmitOp& submit) {
             return;
         }
     }
+    if (!op_bucket_.take()) {
+        send_error(ErrorCode::kRateLimited, "too many ops; slow down", submit.client_op_id);
+        return;
+    }
     const auto result = room_->submit(author_, submit.client_op_id, submit.op);
-    if (result.seq == 0) send_error(result.error, result.reason, submit.client_op_id);
+    switch (result.outcome) {
+        case Room::SubmitResult::Outcome::kOrdered:
+            context_.metrics.ops_in.fetch_add(1, std::memory_order_relaxed);
+            break;
+        case Room::SubmitResult::Outcome::kDuplicate:
+            // Already ordered before a reconnect; its OpEvent is in the log.
+            context_.metrics.duplicates.fetch_add(1, std::memory_order_relaxed);
+            break;
+        case Room::SubmitResult::Outcome::kFailed:
+            send_error(result.error, result.reason, submit.client_op_id);
+            break;
+    }
+}
+
+template <class Update>
+void WsSession::handle_ephemeral(const Update& update) {
+    if (!room_) {
+        send_error(ErrorCode::kNotJoined, "send hello first");
+        return;
+    }
+    if (auto why = validate(update)) {
+        send_error(ErrorCode::kInvalidOp, *why, 0, ++bad_frames_ >= context_.config.max_bad_frames);
+        return;
+    }
+    if constexpr (std::is_same_v<Update, Cursor>) {
+        if (outgoing_cursor_) context_.metrics.ephemeral_coalesced.fetch_add(1, std::memory_order_relaxed);
+        outgoing_cursor_ = update;
+    } else if constexpr (std::is_same_v<Update, Viewport>) {
+        outgoing_viewport_ = update;
+    } else {
+        outgoing_presence_ = update;
+    }
+    relay_throttled();
+}
+
+void WsSession::relay_throttled() {
+    if (!room_ || relay_timer_armed_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_relay_) {
+        // Too soon: the newest update goes out at the next slot.
+        relay_timer_armed_ = true;
+        relay_timer_.expires_at(next_relay_);
+        relay_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+            self->relay_timer_armed_ = false;
+            if (!ec && !self->closed_) self->relay_throttled();
+        });
+        return;
+    }
+    next_relay_ = now + std::chrono::microseconds(static_cast<long>(1e6 / context_.config.cursor_rate));
+    if (outgoing_presence_) room_->relay(this, *outgoing_presence_);
+    if (outgoing_cursor_) room_->relay(this, *outgoing_cursor_);
+    if (outgoing_viewport_) room_->relay(this, *outgoing_viewport_);
+    outgoing_presence_.reset();
+    outgoing_cursor_.reset();
+    outgoing_viewport_.reset();
 }
 
 void WsSession::send_error(ErrorCode code, std::string reason, std::uint64_t client_op_id, bool then_close) {
+    const auto index = static_cast<std::size_t>(code);
+    context_.metrics.rejected[index < context_.metrics.rejected.size() ? index : 15].fetch_add(1);
     if (reason.size() > limits::kMaxReasonLength) reason.resize(limits::kMaxReasonLength);
     send_control(ServerMessage{Error{code, std::move(reason), client_op_id}});
-    if (then_close) close_after_flush_ = true;
+    if (then_close) close_after_flush(websocket::close_code::policy_error);
+    pump();
+}
+
+void WsSession::close_after_flush(websocket::close_code code) {
+    if (!close_after_flush_) close_after_flush_ = code;
     pump();
 }
 
 void WsSession::send_control(const ServerMessage& message) {
-    if (control_.size() >= kMaxControlQueue) {
+    if (control_.size() >= context_.config.max_control_queue) {
         log_warn("ws " + peer_ + ": not reading its messages; disconnected");
-        close_after_flush_ = true;
+        context_.metrics.slow_disconnects.fetch_add(1);
         control_.clear();
-    } else {
-        control_.push_back(std::make_shared<const std::string>(encode(message, format_)));
+        close_after_flush(websocket::close_code::policy_error);
+        return;
     }
+    control_.push_back(std::make_shared<const std::string>(encode(message, format_)));
     pump();
 }
 
@@ -200,7 +279,8 @@ void WsSession::on_peer_update(const ServerMessage& update) {
                 return 0;
             },
             update);
-        self->peer_updates_[{author, update.index()}] = update;
+        auto [it, inserted] = self->peer_updates_.insert_or_assign({author, update.index()}, update);
+        if (!inserted) self->context_.metrics.ephemeral_coalesced.fetch_add(1, std::memory_order_relaxed);
         self->pump();
     });
 }
@@ -209,25 +289,32 @@ void WsSession::pump() {
     if (writing_ || closed_) return;
     std::shared_ptr<const std::string> next;
     bool advances_cursor = false;
+    std::uint64_t jump_to = 0;  // after a snapshot: the seq the cursor moves to
     if (!control_.empty()) {
         next = std::move(control_.front());
         control_.pop_front();
     } else if (close_after_flush_) {
         closed_ = true;
-        ws_.async_close(websocket::close_code::policy_error,
-                        [self = shared_from_this()](beast::error_code) { self->finish(); });
+        ws_.async_close(*close_after_flush_, [self = shared_from_this()](beast::error_code) { self->finish(); });
         return;
     } else if (room_ && presence_) {
         next = std::make_shared<const std::string>(encode(ServerMessage{Presence{*presence_}}, format_));
         presence_.reset();
     } else if (room_) {
-        // Alternate between peer updates and ops so neither starves the other.
         const bool ops_waiting = next_seq_ <= room_->head_seq();
         if (!peer_updates_.empty() && (!last_write_was_peer_ || !ops_waiting)) {
+            // Alternate between peer updates and ops so neither starves the other.
             next = std::make_shared<const std::string>(encode(peer_updates_.begin()->second, format_));
             peer_updates_.erase(peer_updates_.begin());
             last_write_was_peer_ = true;
-        } else {
+        } else if (ops_waiting && next_seq_ < room_->first_seq()) {
+            // Behind what the log still holds: the snapshot, then the log.
+            std::uint64_t snapshot_seq = 0;
+            next = room_->snapshot_frame(format_, snapshot_seq);
+            jump_to = snapshot_seq + 1;
+            context_.metrics.snapshots_sent.fetch_add(1, std::memory_order_relaxed);
+            last_write_was_peer_ = false;
+        } else if (ops_waiting) {
             next = room_->frame(next_seq_, format_);
             advances_cursor = next != nullptr;
             last_write_was_peer_ = false;
@@ -235,30 +322,50 @@ void WsSession::pump() {
     }
     if (!next) return;
     writing_ = true;
+    stall_timer_.expires_after(std::chrono::seconds(context_.config.write_stall_timeout_s));
+    stall_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+        if (ec || !self->writing_) return;
+        // It stopped reading: its memory stays bounded, but it holds a
+        // connection for nothing. Close the socket under the stuck write.
+        log_warn("ws " + self->peer_ + ": no progress writing for " +
+                 std::to_string(self->context_.config.write_stall_timeout_s) + " s; disconnected");
+        self->context_.metrics.slow_disconnects.fetch_add(1);
+        beast::error_code ignored;
+        beast::get_lowest_layer(self->ws_).socket().close(ignored);
+    });
     ws_.text(format_ == FrameFormat::kJson);
     // `next` rides along in the handler so the buffer outlives the write.
-    ws_.async_write(net::buffer(*next), [self = shared_from_this(), next, advances_cursor](
-                                            beast::error_code ec, std::size_t) {
-        self->on_write(ec, advances_cursor);
+    ws_.async_write(net::buffer(*next), [self = shared_from_this(), next, advances_cursor, jump_to](
+                                            beast::error_code ec, std::size_t bytes) {
+        self->on_write(ec, bytes, advances_cursor, jump_to);
     });
 }
 
-void WsSession::on_write(beast::error_code ec, bool advanced_cursor) {
+void WsSession::on_write(beast::error_code ec, std::size_t bytes, bool advanced_cursor, std::uint64_t jump_to) {
     writing_ = false;
+    stall_timer_.cancel();
     if (ec) {
         finish();
         return;
     }
-    if (advanced_cursor) ++next_seq_;
+    context_.metrics.bytes_out.fetch_add(bytes, std::memory_order_relaxed);
+    if (advanced_cursor) {
+        ++next_seq_;
+        context_.metrics.ops_out.fetch_add(1, std::memory_order_relaxed);
+    }
+    if (jump_to != 0) next_seq_ = jump_to;
     pump();
 }
 
 void WsSession::finish() {
     closed_ = true;
+    relay_timer_.cancel();
+    stall_timer_.cancel();
     if (room_) {
         room_->leave(this);
         room_.reset();
     }
+    context_.sessions.remove(shared_from_this());
 }
 
 }  // namespace squiggle::server

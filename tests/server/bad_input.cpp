@@ -46,7 +46,7 @@ TEST_CASE("a malformed board id gets an error and a policy close") {
     ServerProcess server(dir.path());
     for (const std::string id : {"../../etc/passwd", "short", "AAAAAAAAAAAAAAAAAAAAA/", ""}) {
         WsTestClient c(server.port());
-        c.send(ClientMessage{Hello{id, 0, 1, "x"}});
+        c.send(ClientMessage{Hello{id, 0, 1, "x", kEditKey}});
         CHECK(c.expect<Error>().code == ErrorCode::kInvalidBoardId);
         CHECK(c.wait_for_close() == std::optional<std::uint16_t>(1008));
     }

@@ -34,7 +34,7 @@ TEST_CASE("participants are counted per board") {
     ServerProcess server(dir.path());
     const std::string board = random_board_id();
     WsTestClient a(server.port());
-    a.send(ClientMessage{Hello{board, 0, 1, "a"}});
+    a.send(ClientMessage{Hello{board, 0, 1, "a", kEditKey}});
     a.expect<Welcome>();
     // After B joins, A hears that two people are on the board.
     WsTestClient b(server.port());
@@ -83,7 +83,7 @@ TEST_CASE("the same messages work as JSON text frames") {
     ServerProcess server(dir.path());
     const std::string board = random_board_id();
     WsTestClient bot(server.port()), person(server.port());
-    bot.send(ClientMessage{Hello{board, 0, 7, "bot"}}, FrameFormat::kJson);
+    bot.send(ClientMessage{Hello{board, 0, 7, "bot", kEditKey}}, FrameFormat::kJson);
     CHECK(bot.expect<Welcome>().author == 7);
     person.join(board, 8);
     bot.send(ClientMessage{SubmitOp{1, stroke(7, 1)}}, FrameFormat::kJson);
@@ -100,7 +100,7 @@ TEST_CASE("two connections cannot share an author id on one board") {
     const std::string board = random_board_id();
     WsTestClient a(server.port()), b(server.port());
     a.join(board, 5);
-    b.send(ClientMessage{Hello{board, 0, 5, "impostor"}});
+    b.send(ClientMessage{Hello{board, 0, 5, "impostor", kEditKey}});
     const Error e = b.expect<Error>();
     CHECK(e.code == ErrorCode::kAuthorInUse);
     CHECK(b.wait_for_close() == std::optional<std::uint16_t>(1008));
@@ -111,9 +111,9 @@ TEST_CASE("cursors, names and viewports reach the others on the board, never the
     ServerProcess server(dir.path());
     const std::string board = random_board_id();
     WsTestClient a(server.port()), b(server.port());
-    a.send(ClientMessage{Hello{board, 0, 1, "Ada"}});
+    a.send(ClientMessage{Hello{board, 0, 1, "Ada", kEditKey}});
     a.expect<Welcome>();
-    b.send(ClientMessage{Hello{board, 0, 2, "Bob"}});
+    b.send(ClientMessage{Hello{board, 0, 2, "Bob", kEditKey}});
     b.expect<Welcome>();
     // B learns who was already here; A learns that B joined.
     const PeerPresence ada = b.next_of_kind<PeerPresence>();
@@ -152,7 +152,7 @@ TEST_CASE("a JSON bot can draw without choosing ids, as in the original design")
     ServerProcess server(dir.path());
     const std::string board = random_board_id();
     WsTestClient bot(server.port()), person(server.port());
-    bot.send(ClientMessage{Hello{board, 0, 7, "bot"}}, FrameFormat::kJson);
+    bot.send(ClientMessage{Hello{board, 0, 7, "bot", kEditKey}}, FrameFormat::kJson);
     bot.expect<Welcome>();
     person.join(board, 8);
     bot.send_raw(R"({"type": "DRAW_LINE", "userId": "u1", "points": [[10,10],[20,20]], "color": "#000", "timestamp": 1700000000})",

@@ -63,10 +63,22 @@ ServerProcess::~ServerProcess() {
     if (pid_ > 0) stop();
 }
 
-void ServerProcess::stop() {
-    if (pid_ <= 0) return;
+int ServerProcess::stop() {
+    if (pid_ <= 0) return -1;
     ::kill(pid_, SIGTERM);
-    wait_for_exit();
+    return wait_for_exit();
+}
+
+long ServerProcess::rss_kib() const {
+    FILE* f = std::fopen(("/proc/" + std::to_string(pid_) + "/status").c_str(), "r");
+    if (!f) return -1;
+    char line[256];
+    long kib = -1;
+    while (std::fgets(line, sizeof line, f)) {
+        if (std::sscanf(line, "VmRSS: %ld kB", &kib) == 1) break;
+    }
+    std::fclose(f);
+    return kib;
 }
 
 void ServerProcess::kill_hard() {
@@ -75,10 +87,11 @@ void ServerProcess::kill_hard() {
     wait_for_exit();
 }
 
-void ServerProcess::wait_for_exit() {
+int ServerProcess::wait_for_exit() {
     int status = 0;
     ::waitpid(pid_, &status, 0);
     pid_ = -1;
+    return status;
 }
 
 }  // namespace squiggle::test

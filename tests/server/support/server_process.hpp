@@ -28,13 +28,17 @@ public:
     ~ServerProcess();
 
     std::uint16_t port() const { return port_; }
-    // SIGTERM and wait; or SIGKILL to simulate a crash.
-    void stop();
+    // SIGTERM and wait (returns the exit status as waitpid reports it); or
+    // SIGKILL to simulate a crash.
+    int stop();
     void kill_hard();
     bool running() const { return pid_ > 0; }
+    pid_t pid() const { return pid_; }
+    // Resident memory of the server process, in KiB.
+    long rss_kib() const;
 
 private:
-    void wait_for_exit();
+    int wait_for_exit();
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;
 };

@@ -12,15 +12,15 @@ namespace squiggle::test {
 namespace net = boost::asio;
 namespace websocket = boost::beast::websocket;
 
-WsTestClient::WsTestClient(std::uint16_t port, std::string target, std::chrono::milliseconds read_timeout)
-    : ws_(ioc_) {
+WsTestClient::WsTestClient(std::uint16_t port, std::string target, std::chrono::milliseconds read_timeout,
+                           const std::string& origin)
+    : ws_(ioc_), read_timeout_(read_timeout) {
+    if (!origin.empty()) {
+        ws_.set_option(websocket::stream_base::decorator(
+            [origin](websocket::request_type& req) { req.set(boost::beast::http::field::origin, origin); }));
+    }
     net::ip::tcp::endpoint endpoint(net::ip::make_address("127.0.0.1"), port);
     ws_.next_layer().connect(endpoint);
-    // Blocking reads give up after the timeout (the read then fails).
-    timeval tv{};
-    tv.tv_sec = static_cast<long>(read_timeout.count() / 1000);
-    tv.tv_usec = static_cast<long>((read_timeout.count() % 1000) * 1000);
-    ::setsockopt(ws_.next_layer().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     ws_.handshake("127.0.0.1:" + std::to_string(port), target);
 }
 
@@ -33,9 +33,28 @@ void WsTestClient::send_raw(const std::string& bytes, bool text) {
     ws_.write(net::buffer(bytes));
 }
 
+void WsTestClient::read(boost::beast::flat_buffer& buffer, boost::beast::error_code& ec) {
+    bool done = false;
+    ws_.async_read(buffer, [&](boost::beast::error_code e, std::size_t) {
+        ec = e;
+        done = true;
+    });
+    ioc_.restart();
+    ioc_.run_for(read_timeout_);
+    if (!done) {
+        boost::system::error_code ignored;
+        ws_.next_layer().cancel(ignored);
+        ioc_.restart();
+        ioc_.run();
+        ec = boost::asio::error::timed_out;
+    }
+}
+
 ServerMessage WsTestClient::receive() {
     buffer_.clear();
-    ws_.read(buffer_);
+    boost::beast::error_code ec;
+    read(buffer_, ec);
+    if (ec) throw std::runtime_error("read failed: " + ec.message());
     const auto data = buffer_.cdata();
     const std::string_view frame(static_cast<const char*>(data.data()), data.size());
     auto decoded = decode_server(frame, ws_.got_text() ? FrameFormat::kJson : FrameFormat::kBinary);
@@ -67,8 +86,9 @@ template PeerPresence WsTestClient::next_of_kind<PeerPresence>();
 template PeerCursor WsTestClient::next_of_kind<PeerCursor>();
 template PeerViewport WsTestClient::next_of_kind<PeerViewport>();
 
-Welcome WsTestClient::join(const std::string& board, std::uint64_t author, std::uint64_t last_seq) {
-    send(ClientMessage{Hello{board, last_seq, author, "tester"}});
+Welcome WsTestClient::join(const std::string& board, std::uint64_t author, std::uint64_t last_seq,
+                           const std::string& key) {
+    send(ClientMessage{Hello{board, last_seq, author, "tester", key}});
     return expect<Welcome>();
 }
 
@@ -76,7 +96,7 @@ std::optional<std::uint16_t> WsTestClient::wait_for_close() {
     for (;;) {
         boost::beast::error_code ec;
         buffer_.clear();
-        ws_.read(buffer_, ec);
+        read(buffer_, ec);
         if (ec == websocket::error::closed) return ws_.reason().code;
         if (ec) return std::nullopt;
     }

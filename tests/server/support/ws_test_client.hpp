@@ -12,10 +12,15 @@
 
 namespace squiggle::test {
 
+// The key the tests' boards are created with (the first join's key becomes
+// the board's edit key).
+inline const std::string kEditKey = "EEEEEEEEEEEEEEEEEEEEEA";
+
 class WsTestClient {
 public:
     explicit WsTestClient(std::uint16_t port, std::string target = "/ws",
-                          std::chrono::milliseconds read_timeout = std::chrono::seconds(10));
+                          std::chrono::milliseconds read_timeout = std::chrono::seconds(10),
+                          const std::string& origin = "");
 
     void send(const ClientMessage& message, FrameFormat format = FrameFormat::kBinary);
     void send_raw(const std::string& bytes, bool text);
@@ -35,8 +40,9 @@ public:
     template <class T>
     T next_of_kind();
 
-    // Joins `board` and reads the Welcome.
-    Welcome join(const std::string& board, std::uint64_t author, std::uint64_t last_seq = 0);
+    // Joins `board` with `key` and reads the Welcome.
+    Welcome join(const std::string& board, std::uint64_t author, std::uint64_t last_seq = 0,
+                 const std::string& key = kEditKey);
 
     // Reads until the connection closes; returns the close code (or nullopt
     // if the read failed some other way, e.g. a timeout).
@@ -44,7 +50,13 @@ public:
 
     boost::beast::websocket::stream<boost::asio::ip::tcp::socket>& stream() { return ws_; }
 
+    // One message into `buffer`, or an error: closed, or timed out (Asio's
+    // blocking reads ignore socket timeouts, so reads run asynchronously
+    // against a deadline instead).
+    void read(boost::beast::flat_buffer& buffer, boost::beast::error_code& ec);
+
 private:
+    std::chrono::milliseconds read_timeout_;
     boost::asio::io_context ioc_;
     boost::beast::websocket::stream<boost::asio::ip::tcp::socket> ws_;
     boost::beast::flat_buffer buffer_;
