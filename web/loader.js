@@ -79,6 +79,7 @@
     objectCount: hook("squiggle_object_count", "number"),
     pendingCount: hook("squiggle_pending_count", "number"),
     opsSent: hook("squiggle_ops_sent", "number"),
+    snapshotsLoaded: hook("squiggle_snapshots_loaded", "number"),
     connectionState: hook("squiggle_connection_state", "string"),
     participants: hook("squiggle_participants", "number"),
     boardId: hook("squiggle_board_id", "string"),

@@ -312,20 +312,22 @@ void SyncClient::handle(BoardSnapshot snapshot) {
         return;
     }
     snapshot_failures_ = 0;
+    ++snapshots_loaded_;
     replace_board(std::move(*loaded));
     // Pending ops that the server ordered while we were away are inside the
     // snapshot: their objects exist. They will never be acknowledged one by
     // one any more, so they are confirmed here. (An op whose object was erased
     // since is re-sent: its id is taken, so it changes nothing.)
     const std::size_t before = pending_.size();
-    pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
-                                  [&](const PendingOp& p) {
-                                      const std::vector<ObjectId> ids = created_ids(p.op);
-                                      return !ids.empty() && std::all_of(ids.begin(), ids.end(), [&](const ObjectId& id) {
-                                          return board_.find(id) != nullptr;
-                                      });
-                                  }),
-                   pending_.end());
+    const auto in_snapshot = [&](const PendingOp& p) {
+        const std::vector<ObjectId> ids = created_ids(p.op);
+        return !ids.empty() &&
+               std::all_of(ids.begin(), ids.end(), [&](const ObjectId& id) { return board_.find(id) != nullptr; });
+    };
+    for (const PendingOp& p : pending_) {
+        if (in_snapshot(p)) highest_ordered_client_op_id_ = std::max(highest_ordered_client_op_id_, p.client_op_id);
+    }
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(), in_snapshot), pending_.end());
     if (pending_.size() != before) ++pending_revision_;
     drain_early_ops();
     maybe_finish_catch_up();
@@ -417,7 +419,10 @@ void SyncClient::apply(const SequencedOp& op) {
     // A duplicate object id is a no-op on the board but still takes its seq.
     board_.apply(op);
     // Our own op coming back: it is confirmed, no longer pending.
-    if (op.author == author_ && op.client_op_id != 0) drop_pending(op.client_op_id);
+    if (op.author == author_ && op.client_op_id != 0) {
+        highest_ordered_client_op_id_ = std::max(highest_ordered_client_op_id_, op.client_op_id);
+        drop_pending(op.client_op_id);
+    }
 }
 
 void SyncClient::drain_early_ops() {
@@ -432,7 +437,20 @@ void SyncClient::maybe_finish_catch_up() {
     if (!welcomed_ || caught_up_ || board_.head_seq() < catch_up_target_) return;
     caught_up_ = true;
     // The history just applied confirmed every pending op the server had
-    // sequenced before; the rest never reached it. Send them, oldest first.
+    // sequenced before. Older ones than the newest it ordered were refused
+    // while the connection was down: resent, they would go unanswered.
+    const std::size_t before = pending_.size();
+    pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                  [&](const PendingOp& p) {
+                                      return p.client_op_id <= highest_ordered_client_op_id_;
+                                  }),
+                   pending_.end());
+    if (pending_.size() != before) {
+        ++pending_revision_;
+        notify(NoticeLevel::kError, "The server refused " + plural(before - pending_.size(), "stroke", "strokes") +
+                                        " sent just before the connection dropped");
+    }
+    // The rest never reached the server. Send them, oldest first.
     for (PendingOp& p : pending_) {
         if (p.sent) continue;
         if (!send(SubmitOp{p.client_op_id, p.op})) return;  // the connection was dropped

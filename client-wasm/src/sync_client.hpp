@@ -154,6 +154,8 @@ public:
     bool caught_up() const { return caught_up_; }
     // SubmitOp messages sent since the page opened (re-sends included).
     std::uint64_t ops_sent() const { return ops_sent_; }
+    // BoardSnapshots loaded since the page opened.
+    std::uint64_t snapshots_loaded() const { return snapshots_loaded_; }
 
 private:
     void connect();
@@ -197,7 +199,13 @@ private:
     std::deque<PendingOp> pending_;
     std::uint64_t pending_revision_ = 0;
     std::uint64_t next_client_op_id_ = 1;
+    // The highest client_op_id of ours the server is known to have ordered.
+    // The server silently ignores a resent op at or below it, so a pending op
+    // below it that never came back was refused (the Error lost with the
+    // connection) and will never be answered.
+    std::uint64_t highest_ordered_client_op_id_ = 0;
     std::uint64_t ops_sent_ = 0;
+    std::uint64_t snapshots_loaded_ = 0;
     std::uint64_t author_ = 0;
     std::uint32_t participants_ = 0;
     std::map<std::uint64_t, Peer> peers_;

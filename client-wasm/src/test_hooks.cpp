@@ -93,6 +93,10 @@ EMSCRIPTEN_KEEPALIVE double squiggle_ops_sent() {
     return g_app ? static_cast<double>(sync_client()->ops_sent()) : 0.0;
 }
 
+EMSCRIPTEN_KEEPALIVE double squiggle_snapshots_loaded() {
+    return g_app ? static_cast<double>(sync_client()->snapshots_loaded()) : 0.0;
+}
+
 EMSCRIPTEN_KEEPALIVE double squiggle_frames_drawn() {
     return static_cast<double>(g_frames_drawn);
 }

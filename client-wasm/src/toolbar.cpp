@@ -172,8 +172,10 @@ void Toolbar::draw_tools(App& app, double now_ms) {
     }
     ImGui::Separator();
     draw_identity(app);
-    ImGui::Separator();
-    draw_links(app, now_ms);
+    if (refusal == Refusal::kNone) {
+        ImGui::Separator();
+        draw_links(app, now_ms);
+    }
     ImGui::End();
 }
 

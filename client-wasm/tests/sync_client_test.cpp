@@ -177,6 +177,7 @@ TEST_CASE("A snapshot replaces the board; ops continue after it; pending ops are
     h.transport.deliver(Welcome{kBoard, kMe, 6, Role::kEditor, kViewKey});
     h.transport.deliver(BoardSnapshot{4, snapshot});
     CHECK(h.sync.board_generation() == generation + 1);
+    CHECK(h.sync.snapshots_loaded() == 1);
     CHECK(h.sync.board().head_seq() == 4);
     // Stroke 1 is in the snapshot: confirmed. Stroke 2 never arrived: pending.
     REQUIRE(h.sync.pending().size() == 1);
@@ -231,6 +232,25 @@ TEST_CASE("An unreadable snapshot restarts from seq 0, and gives up after a few 
     const int connects = h.transport.connects;
     h.timers.advance(120'000);
     CHECK(h.transport.connects == connects);
+}
+
+TEST_CASE("A pending op older than one the server ordered is not resent: its refusal was lost") {
+    Harness h;
+    h.join();
+    const std::uint64_t first = h.sync.submit(stroke(kMe, 1));
+    const std::uint64_t second = h.sync.submit(stroke(kMe, 2, 40));
+    // The server refused the first (the Error never arrived) and ordered the second.
+    h.transport.hang_up();
+    h.timers.advance(2'000);
+    h.transport.accept();
+    h.transport.deliver(Welcome{kBoard, kMe, 1, Role::kEditor, kViewKey});
+    h.transport.deliver(OpEvent{sequenced(1, kMe, second, stroke(kMe, 2, 40))});
+    CHECK(h.sync.caught_up());
+    CHECK(h.sync.pending().empty());
+    const auto submits = h.transport.sent_of<SubmitOp>();
+    REQUIRE(submits.size() == 2);  // nothing resent
+    CHECK(submits[0].client_op_id == first);
+    CHECK(h.told("refused 1 stroke"));
 }
 
 TEST_CASE("A rate-limited stroke is dropped from pending and the user is told") {

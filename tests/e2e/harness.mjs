@@ -23,13 +23,14 @@ export function webDist() {
 }
 
 // Starts squigglesync-server; resolves once it printed its port.
-export async function startServer({ dataDir, webRoot }) {
+// `port` 0 picks a free one; `args` are extra server flags.
+export async function startServer({ dataDir, webRoot, port: wantedPort = 0, args = [] }) {
   const binary = process.env.SQUIGGLE_SERVER;
   if (!binary || !existsSync(binary)) throw new Error(`server binary not found: '${binary}'`);
   const ownDir = !dataDir;
   dataDir ??= mkdtempSync(join(tmpdir(), 'squiggle-e2e-'));
-  const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir,
-                               '--web-root', webRoot, '--threads', '2'],
+  const child = spawn(binary, ['--port', String(wantedPort), '--bind', '127.0.0.1', '--data-dir', dataDir,
+                               '--web-root', webRoot, '--threads', '2', ...args],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];
   createInterface({ input: child.stderr }).on('line', (l) => logs.push(l));
