@@ -26,3 +26,11 @@ endif()
 add_library(squiggle_warnings INTERFACE)
 add_library(squiggle::warnings ALIAS squiggle_warnings)
 target_compile_options(squiggle_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wno-missing-field-initializers)
+
+# Sanitizer builds (presets native-asan and native-tsan): everything native,
+# server and tests alike, is instrumented.
+set(SQUIGGLE_SANITIZE "" CACHE STRING "Sanitizers for native builds: address,undefined | thread | empty")
+if(SQUIGGLE_SANITIZE AND NOT EMSCRIPTEN)
+  add_compile_options(-fsanitize=${SQUIGGLE_SANITIZE} -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=${SQUIGGLE_SANITIZE})
+endif()

@@ -105,13 +105,17 @@ void Board::set_state(std::uint64_t seq, const ObjectId& id, std::uint64_t z, co
     if (state) by_z_[z] = *state;
 }
 
-void Board::create(std::uint64_t seq, const Object& object, Action& action) {
-    const ObjectId& id = id_of(object);
+void Board::create(std::uint64_t seq, Object object, Action& action) {
+    const ObjectId id = id_of(object);
     // Ids are never reused: a second object with a known id is a no-op.
-    if (meta_.count(id) != 0) return;
+    const auto [meta, inserted] = meta_.try_emplace(id);
+    if (!inserted) return;
+    // A new object goes on top: appended to every z-ordered map at its end.
     next_z_ += kZStep;
-    set_state(seq, id, next_z_, object);
+    meta->second = Meta{next_z_, seq, true};
+    z_owner_.emplace_hint(z_owner_.end(), next_z_, id);
     action.changes.push_back({id, next_z_, std::nullopt, object});
+    by_z_.emplace_hint(by_z_.end(), next_z_, std::move(object));
 }
 
 std::uint64_t Board::z_for_piece(std::uint64_t target_z, std::size_t index, std::size_t count) const {
@@ -130,9 +134,9 @@ std::optional<Board::Action> Board::apply_op(std::uint64_t seq, std::uint64_t au
     action.applied_seq = seq;
     std::visit(
         Overloaded{
-            [&](const StrokeOp& o) { create(seq, o, action); },
-            [&](const ShapeOp& o) { create(seq, o, action); },
-            [&](const TextOp& o) { create(seq, o, action); },
+            [&](const StrokeOp& o) { create(seq, Object{o}, action); },
+            [&](const ShapeOp& o) { create(seq, Object{o}, action); },
+            [&](const TextOp& o) { create(seq, Object{o}, action); },
             [&](const EraseOp& o) {
                 for (const ObjectId& id : o.ids) {
                     if (auto cur = current(id)) {

@@ -10,21 +10,25 @@ namespace squiggle {
 namespace {
 
 // Feeds values to the hash as little-endian bytes, whatever the host order.
+// Bytes are gathered in a buffer and hashed in blocks: one XXH64_update per
+// integer would cost more than the hashing itself.
 class CanonicalHasher {
 public:
-    CanonicalHasher() { XXH64_reset(&state_, 0); }
+    CanonicalHasher() {
+        XXH64_reset(&state_, 0);
+        buffer_.reserve(kBlock + 64);
+    }
 
     template <class Int>
     void add(Int value) {
         static_assert(std::is_integral_v<Int>);
         using U = std::make_unsigned_t<Int>;
         auto u = static_cast<U>(value);
-        unsigned char bytes[sizeof(U)];
         for (std::size_t i = 0; i < sizeof(U); ++i) {
-            bytes[i] = static_cast<unsigned char>(u & 0xFF);
+            buffer_.push_back(static_cast<char>(u & 0xFF));
             u = static_cast<U>(u >> 8);
         }
-        XXH64_update(&state_, bytes, sizeof(U));
+        if (buffer_.size() >= kBlock) flush();
     }
     void add(const ObjectId& id) {
         add(id.author);
@@ -36,7 +40,8 @@ public:
     }
     void add(const std::string& s) {
         add(static_cast<std::uint64_t>(s.size()));
-        XXH64_update(&state_, s.data(), s.size());
+        buffer_ += s;
+        if (buffer_.size() >= kBlock) flush();
     }
     void add(const Object& object) {
         add(static_cast<std::uint8_t>(object.index()));
@@ -47,7 +52,10 @@ public:
         if (object) add(*object);
     }
 
-    std::uint64_t digest() const { return XXH64_digest(&state_); }
+    std::uint64_t digest() {
+        flush();
+        return XXH64_digest(&state_);
+    }
 
 private:
     void add_fields(const StrokeOp& s) {
@@ -74,7 +82,14 @@ private:
         add(t.text);
     }
 
+    void flush() {
+        XXH64_update(&state_, buffer_.data(), buffer_.size());
+        buffer_.clear();
+    }
+
+    static constexpr std::size_t kBlock = 16 * 1024;
     XXH64_state_t state_{};
+    std::string buffer_;
 };
 
 }  // namespace

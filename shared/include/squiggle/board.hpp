@@ -102,7 +102,7 @@ public:
 
 private:
     std::optional<Action> apply_op(std::uint64_t seq, std::uint64_t author, const Op& op);
-    void create(std::uint64_t seq, const Object& object, Action& action);
+    void create(std::uint64_t seq, Object object, Action& action);
     void set_state(std::uint64_t seq, const ObjectId& id, std::uint64_t z, const std::optional<Object>& state);
     std::optional<Object> current(const ObjectId& id) const;
     // Reverses an action's latest application; empty when that changes nothing.
