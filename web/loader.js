@@ -55,6 +55,22 @@
       return wrapped();
     };
   }
+  // A string hook for which "" means "nothing": null instead.
+  function optionalHook(name) {
+    var read = hook(name, "string");
+    return function () {
+      var value = read();
+      return value ? value : null;
+    };
+  }
+  // A hook that returns JSON text: the parsed value.
+  function jsonHook(name) {
+    var read = optionalHook(name);
+    return function () {
+      var value = read();
+      return value === null ? null : JSON.parse(value);
+    };
+  }
   var isReady = hook("squiggle_ready", "number");
   window.squiggle = Object.freeze({
     ready: function () { return runtimeUp && isReady() === 1; },
@@ -62,8 +78,17 @@
     headSeq: hook("squiggle_head_seq", "number"),
     objectCount: hook("squiggle_object_count", "number"),
     pendingCount: hook("squiggle_pending_count", "number"),
+    opsSent: hook("squiggle_ops_sent", "number"),
+    snapshotsLoaded: hook("squiggle_snapshots_loaded", "number"),
     connectionState: hook("squiggle_connection_state", "string"),
     participants: hook("squiggle_participants", "number"),
     boardId: hook("squiggle_board_id", "string"),
+    role: optionalHook("squiggle_role"),
+    editLink: optionalHook("squiggle_edit_link"),
+    viewLink: optionalHook("squiggle_view_link"),
+    me: jsonHook("squiggle_me"),
+    peers: jsonHook("squiggle_peers"),
+    banner: optionalHook("squiggle_banner"),
+    framesDrawn: hook("squiggle_frames_drawn", "number"),
   });
 })();

@@ -191,13 +191,16 @@ void BoardRenderer::destroy_layer(VertexLayer& layer) {
     layer = VertexLayer{};
 }
 
-void BoardRenderer::sync_board(const Board& board) {
-    if (board_synced_ && board.revision() == board_revision_) return;
+void BoardRenderer::sync_board(const Board& board, std::uint64_t generation) {
+    if (board_synced_ && generation == board_generation_ && board.revision() == board_revision_) return;
     const auto& objects = board.objects_by_z();
     // Objects added on top are appended; any other change (erase, move,
-    // restyle, undo, a different board) re-uploads from scratch.
-    const bool must_rebuild = board.layout_revision() != layout_revision_ || objects.size() < uploaded_objects_ ||
+    // restyle, undo, a different board) re-uploads from scratch. A replaced
+    // board's revisions are its own, so they cannot be compared with ours.
+    const bool must_rebuild = generation != board_generation_ || board.layout_revision() != layout_revision_ ||
+                              objects.size() < uploaded_objects_ ||
                               (!objects.empty() && objects.rbegin()->first < last_z_);
+    board_generation_ = generation;
     layout_revision_ = board.layout_revision();
     if (must_rebuild) {
         board_layer_.count = 0;

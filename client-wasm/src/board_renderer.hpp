@@ -37,8 +37,10 @@ public:
     bool init();
     const std::string& error() const { return error_; }
 
-    // Uploads what the board gained since the last call.
-    void sync_board(const Board& board);
+    // Uploads what the board gained since the last call. `generation` changes
+    // when the board was replaced as a whole (SyncClient::board_generation()):
+    // then everything is uploaded again.
+    void sync_board(const Board& board, std::uint64_t generation);
     // Rebuilds the overlay when the pending ops or the live stroke changed.
     void sync_overlay(const std::deque<PendingOp>& pending, std::uint64_t pending_revision,
                       const StrokeBuilder& live_stroke);
@@ -71,6 +73,7 @@ private:
 
     // What board_layer_ holds.
     bool board_synced_ = false;
+    std::uint64_t board_generation_ = 0;
     std::uint64_t board_revision_ = 0;
     std::uint64_t last_z_ = 0;
     std::uint64_t layout_revision_ = 0;

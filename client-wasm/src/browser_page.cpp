@@ -31,6 +31,26 @@ EM_JS(void, squiggle_js_replace_location_hash, (const char* fragment), {
 
 EM_JS(char*, squiggle_js_location_href, (), { return allocateUTF8(location.href); });
 
+EM_JS(char*, squiggle_js_page_url, (), { return allocateUTF8(location.href.split("#")[0]); });
+
+/* Setting location.hash fires hashchange, on which web/loader.js reloads the page. */
+EM_JS(void, squiggle_js_open_fragment, (const char* fragment), { location.hash = UTF8ToString(fragment); });
+
+/* localStorage can be missing or throw (private modes, storage disabled): then nothing is remembered. */
+EM_JS(char*, squiggle_js_stored_setting, (const char* name), {
+    var value = null;
+    try { value = window.localStorage.getItem("squiggle." + UTF8ToString(name)); } catch (e) { value = null; }
+    return value === null ? 0 : allocateUTF8(value);
+});
+
+EM_JS(void, squiggle_js_store_setting, (const char* name, const char* value), {
+    try {
+        window.localStorage.setItem("squiggle." + UTF8ToString(name), UTF8ToString(value));
+    } catch (e) {
+        console.warn("SquiggleSync: could not remember a setting:", e);
+    }
+});
+
 EM_JS(char*, squiggle_js_server_url, (), {
     var scheme = location.protocol == "https:" ? "wss:" : "ws:";
     var sameOrigin = scheme + "//" + location.host + "/";
@@ -114,6 +134,20 @@ std::string location_hash() { return take_js_string(squiggle_js_location_hash())
 void replace_location_hash(const std::string& fragment) { squiggle_js_replace_location_hash(fragment.c_str()); }
 
 std::string location_href() { return take_js_string(squiggle_js_location_href()); }
+
+std::string page_url() { return take_js_string(squiggle_js_page_url()); }
+
+void open_fragment(const std::string& fragment) { squiggle_js_open_fragment(fragment.c_str()); }
+
+std::optional<std::string> stored_setting(const std::string& name) {
+    char* value = squiggle_js_stored_setting(name.c_str());
+    if (!value) return std::nullopt;
+    return take_js_string(value);
+}
+
+void store_setting(const std::string& name, const std::string& value) {
+    squiggle_js_store_setting(name.c_str(), value.c_str());
+}
 
 std::string server_url() { return take_js_string(squiggle_js_server_url()); }
 

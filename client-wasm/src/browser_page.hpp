@@ -3,6 +3,7 @@
 // size, network signal, and the loading indicator. Everything here calls the
 // browser; the rest of the client stays free of it.
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace squiggle::client::page {
@@ -13,6 +14,16 @@ std::string location_hash();
 void replace_location_hash(const std::string& fragment);
 // The full address, as someone else would open it.
 std::string location_href();
+// The address without its fragment: what board links are built on.
+std::string page_url();
+// Goes to `fragment` ("#b=...&k=...") on this page, which reloads it there.
+void open_fragment(const std::string& fragment);
+
+// A small value remembered by this browser (localStorage, "squiggle.<name>");
+// nullopt when it was never stored or storage is unavailable.
+std::optional<std::string> stored_setting(const std::string& name);
+// Remembers a value; silently does nothing where storage is unavailable.
+void store_setting(const std::string& name, const std::string& value);
 
 // SQUIGGLE_CONFIG.wsUrl when the page sets it (relative URLs and http(s)
 // schemes are turned into ws(s) URLs), else ws(s)://<this host>/ws.

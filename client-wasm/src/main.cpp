@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -21,6 +22,7 @@
 #include "notice_log.hpp"
 #include "page_input.hpp"
 #include "random_ids.hpp"
+#include "squiggle/limits.hpp"
 #include "sync_client.hpp"
 #include "test_hooks.hpp"
 #include "toolbar.hpp"
@@ -37,14 +39,16 @@ constexpr double kIdleRedrawMs = 500.0;
 
 struct BoardChoice {
     std::string id;
+    std::string key;      // as the link has it: may be empty or malformed (SyncClient refuses those)
     std::string problem;  // set when the link named a board we cannot use
 };
 
-// The board named by the link, or a new one whose link replaces the address.
+// The board named by the link, or a new one (with a new edit key) whose link
+// replaces the address.
 BoardChoice choose_board() {
     const LinkedBoard linked = board_from_fragment(page::location_hash());
-    if (linked.kind == LinkedBoard::Kind::kValid) return {linked.id, ""};
-    BoardChoice choice{new_board_id(), ""};
+    if (linked.kind == LinkedBoard::Kind::kValid) return {linked.id, linked.key, ""};
+    BoardChoice choice{new_board_id(), new_board_key(), ""};
     if (linked.kind == LinkedBoard::Kind::kInvalid) {
         std::string shown = linked.id.substr(0, 40);
         if (linked.id.size() > shown.size()) shown += "...";
@@ -52,8 +56,33 @@ BoardChoice choose_board() {
                          "\" is not valid (a board id is 22 letters, digits, '-' or '_'), so a new, empty "
                          "board was started instead. Check the link you were given to join that board.";
     }
-    page::replace_location_hash(fragment_for_board(choice.id));
+    page::replace_location_hash(fragment_for_board(choice.id, choice.key));
     return choice;
+}
+
+void remember_identity(const Identity& identity) {
+    page::store_setting("name", identity.name);
+    page::store_setting("color", color_to_hex(identity.color));
+}
+
+// The name and colour this browser used before, or new random ones (which are
+// remembered, so a reload keeps them).
+Identity load_identity() {
+    Identity identity;
+    const std::optional<std::string> name = page::stored_setting("name");
+    const std::optional<std::string> color = page::stored_setting("color");
+    const std::optional<Rgba> stored_color = color ? color_from_hex(*color) : std::nullopt;
+    identity.name = name && !name->empty() ? truncate_utf8(*name, squiggle::limits::kMaxNameLength)
+                                           : guest_name(random_below(9000));
+    identity.color = stored_color ? *stored_color
+                                  : kPersonColors[random_below(static_cast<std::uint32_t>(kPersonColors.size()))];
+    if (!name || name->empty() || !stored_color) remember_identity(identity);
+    return identity;
+}
+
+void start_new_board() {
+    // Navigating to the new fragment reloads the page there (web/loader.js).
+    page::open_fragment(fragment_for_board(new_board_id(), new_board_key()));
 }
 
 // Everything the page keeps alive; allocated once and never freed (the page's
@@ -74,15 +103,16 @@ struct Client {
     float pixel_ratio = 1.0f;
     double last_drawn_ms = -1e9;
     // What the last drawn frame showed; any difference needs a new frame.
-    using Shown = std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t, ConnectionState,
-                             std::uint32_t, bool>;
+    using Shown = std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t,
+                             std::uint64_t, ConnectionState, std::uint32_t, bool, std::optional<Role>, bool>;
     Shown shown{};
 };
 
 Client::Shown what_to_show(const Client& c) {
     const SyncClient& sync = *c.sync;
-    return {sync.board().revision(), sync.pending_revision(), c.app->live_stroke().revision(),
-            c.notices.revision(), sync.state(), sync.participants(), c.app->banner().empty()};
+    return {sync.board().revision(), sync.board_generation(), sync.pending_revision(),
+            c.app->live_stroke().revision(), c.notices.revision(), sync.peers_revision(), sync.state(),
+            sync.participants(), c.app->banner().has_value(), sync.role(), sync.idle()};
 }
 
 // Follows the canvas's CSS size and the device pixel ratio. True on change.
@@ -105,6 +135,7 @@ bool update_viewport(Client& c) {
 void frame(void* arg) {
     Client& c = *static_cast<Client*>(arg);
     const double now = emscripten_get_now();
+    c.app->update(now, c.input->last_activity_ms());
     const bool resized = update_viewport(c);
     const bool needed = resized || now - c.input->last_activity_ms() < kActiveAfterInputMs ||
                         what_to_show(c) != c.shown || now - c.last_drawn_ms >= kIdleRedrawMs;
@@ -112,9 +143,9 @@ void frame(void* arg) {
 
     c.ui.begin_frame(c.pixel_ratio, c.input->ui_pointer_for_frame());
     c.app->handle_pointer_events(c.input->take_pointer_events(), c.ui.wants_pointer());
-    c.toolbar->draw(*c.app, now);
+    c.toolbar->draw(*c.app, now, c.pixel_ratio);
 
-    c.renderer.sync_board(c.sync->board());
+    c.renderer.sync_board(c.sync->board(), c.sync->board_generation());
     c.renderer.sync_overlay(c.sync->pending(), c.sync->pending_revision(), c.app->live_stroke());
     glViewport(0, 0, c.viewport.framebuffer_width, c.viewport.framebuffer_height);
     glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
@@ -122,8 +153,18 @@ void frame(void* arg) {
     c.renderer.draw(c.app->view(), c.viewport);
     c.ui.render();
 
+    note_frame_drawn();
     c.last_drawn_ms = now;
     c.shown = what_to_show(c);
+}
+
+// Frames stop in a background tab; idleness is still noticed and told.
+void watch_idleness(Client* c) {
+    constexpr int kCheckEveryMs = 5000;
+    c->timers.start(kCheckEveryMs, [c] {
+        c->app->update(emscripten_get_now(), c->input->last_activity_ms());
+        watch_idleness(c);
+    });
 }
 
 bool open_canvas(Client& c) {
@@ -171,24 +212,32 @@ int main() {
     if (!open_canvas(*c)) return 1;
     c->input = &PageInput::install(kCanvasSelector);
 
+    const Identity identity = load_identity();
     SyncSettings settings;
     settings.server_url = page::server_url();
     settings.board_id = board.id;
+    settings.key = board.key;
     settings.author = new_author_id();
+    settings.name = identity.name;
+    settings.color = identity.color;
     c->sync = std::make_unique<SyncClient>(
         c->transport, c->timers, settings,
         [c](NoticeLevel level, std::string text) { c->notices.add(level, std::move(text)); });
-    c->app = std::make_unique<App>(*c->sync, c->notices);
+    c->app = std::make_unique<App>(*c->sync, c->notices, identity);
+    c->app->on_identity_changed(&remember_identity);
     if (!board.problem.empty()) {
-        c->app->set_banner(board.problem);
+        c->app->set_banner(Banner{board.problem, false});
         c->notices.add(NoticeLevel::kError, board.problem);
     }
-    c->toolbar = std::make_unique<Toolbar>(page::location_href(), &page::copy_to_clipboard);
+    c->toolbar = std::make_unique<Toolbar>(ToolbarActions{page::page_url(), &page::copy_to_clipboard,
+                                                          &start_new_board});
 
     c->sync->set_network_available(page::network_online());
     page::watch_network([c](bool online) { c->sync->set_network_available(online); });
-    register_test_hooks(*c->sync);
+    register_test_hooks(*c->app, *c->toolbar);
     c->sync->start();
+    c->app->update(emscripten_get_now(), c->input->last_activity_ms());
+    watch_idleness(c);
     page::mark_ready();
 
     // Never returns: the browser calls frame() on every animation frame.

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -32,12 +33,28 @@ std::string new_board_id() {
     return board_id_from_bytes(random_bytes<16>());
 }
 
+std::string new_board_key() {
+    return board_id_from_bytes(random_bytes<16>());
+}
+
 std::uint64_t new_author_id() {
     for (;;) {
         const auto bytes = random_bytes<8>();
         std::uint64_t id = 0;
         std::memcpy(&id, bytes.data(), sizeof id);
         if (id != 0) return id;  // 0 means "no author" on the wire
+    }
+}
+
+std::uint32_t random_below(std::uint32_t bound) {
+    // Rejection sampling: values in the incomplete last block would favour
+    // small results.
+    const std::uint32_t limit = UINT32_MAX - UINT32_MAX % bound;
+    for (;;) {
+        const auto bytes = random_bytes<4>();
+        std::uint32_t value = 0;
+        std::memcpy(&value, bytes.data(), sizeof value);
+        if (value < limit) return value % bound;
     }
 }
 

@@ -3,57 +3,157 @@
 #include <emscripten/emscripten.h>
 
 #include <cinttypes>
+#include <cstdint>
 #include <cstdio>
+#include <string>
 
+#include "app.hpp"
 #include "sync_client.hpp"
+#include "toolbar.hpp"
 
 namespace {
-const squiggle::client::SyncClient* g_sync = nullptr;
+const squiggle::client::App* g_app = nullptr;
+const squiggle::client::Toolbar* g_toolbar = nullptr;
+std::uint64_t g_frames_drawn = 0;
+
+const squiggle::client::SyncClient* sync_client() {
+    return g_app ? &g_app->sync() : nullptr;
+}
+
+// A JSON string literal for `text` (UTF-8 passes through; control characters,
+// quotes and backslashes are escaped).
+std::string json_string(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    out += escaped;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
+}
+
+// The hooks hand out pointers into this; each call replaces it.
+const char* hand_out(std::string text) {
+    static std::string storage;
+    storage = std::move(text);
+    return storage.c_str();
+}
+
 }  // namespace
 
 namespace squiggle::client {
-void register_test_hooks(const SyncClient& sync) {
-    g_sync = &sync;
+void register_test_hooks(const App& app, const Toolbar& toolbar) {
+    g_app = &app;
+    g_toolbar = &toolbar;
+}
+
+void note_frame_drawn() {
+    ++g_frames_drawn;
 }
 }  // namespace squiggle::client
 
 // Numbers are returned as doubles: JS numbers hold them exactly up to 2^53,
-// while a 64-bit return would need BigInt support in the page glue.
+// while a 64-bit return would need BigInt support in the page glue. Strings
+// that stand for "nothing" are empty; loader.js turns them into null.
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int squiggle_ready() {
-    return g_sync != nullptr ? 1 : 0;
+    return g_app != nullptr ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* squiggle_state_hash() {
     static char hex[17];
-    if (!g_sync) return "";
-    std::snprintf(hex, sizeof hex, "%016" PRIx64, g_sync->board().state_hash());
+    if (!g_app) return "";
+    std::snprintf(hex, sizeof hex, "%016" PRIx64, sync_client()->board().state_hash());
     return hex;
 }
 
 EMSCRIPTEN_KEEPALIVE double squiggle_head_seq() {
-    return g_sync ? static_cast<double>(g_sync->board().head_seq()) : 0.0;
+    return g_app ? static_cast<double>(sync_client()->board().head_seq()) : 0.0;
 }
 
 EMSCRIPTEN_KEEPALIVE double squiggle_object_count() {
-    return g_sync ? static_cast<double>(g_sync->board().object_count()) : 0.0;
+    return g_app ? static_cast<double>(sync_client()->board().object_count()) : 0.0;
 }
 
 EMSCRIPTEN_KEEPALIVE double squiggle_pending_count() {
-    return g_sync ? static_cast<double>(g_sync->pending().size()) : 0.0;
+    return g_app ? static_cast<double>(sync_client()->pending().size()) : 0.0;
+}
+
+EMSCRIPTEN_KEEPALIVE double squiggle_ops_sent() {
+    return g_app ? static_cast<double>(sync_client()->ops_sent()) : 0.0;
+}
+
+EMSCRIPTEN_KEEPALIVE double squiggle_snapshots_loaded() {
+    return g_app ? static_cast<double>(sync_client()->snapshots_loaded()) : 0.0;
+}
+
+EMSCRIPTEN_KEEPALIVE double squiggle_frames_drawn() {
+    return static_cast<double>(g_frames_drawn);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* squiggle_connection_state() {
-    return g_sync ? squiggle::client::to_string(g_sync->state()) : "connecting";
+    return g_app ? squiggle::client::to_string(sync_client()->state()) : "connecting";
 }
 
 EMSCRIPTEN_KEEPALIVE double squiggle_participants() {
-    return g_sync ? static_cast<double>(g_sync->participants()) : 0.0;
+    return g_app ? static_cast<double>(sync_client()->participants()) : 0.0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* squiggle_board_id() {
-    return g_sync ? g_sync->board_id().c_str() : "";
+    return g_app ? sync_client()->board_id().c_str() : "";
+}
+
+EMSCRIPTEN_KEEPALIVE const char* squiggle_role() {
+    if (!g_app || !sync_client()->role()) return "";
+    return *sync_client()->role() == squiggle::Role::kViewer ? "viewer" : "editor";
+}
+
+EMSCRIPTEN_KEEPALIVE const char* squiggle_edit_link() {
+    return hand_out(g_app ? g_toolbar->edit_link(*g_app) : std::string());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* squiggle_view_link() {
+    return hand_out(g_app ? g_toolbar->view_link(*g_app) : std::string());
+}
+
+// {"name": ..., "color": "#rrggbb", "idle": bool}
+EMSCRIPTEN_KEEPALIVE const char* squiggle_me() {
+    if (!g_app) return "";
+    const squiggle::client::Identity& me = g_app->identity();
+    return hand_out("{\"name\":" + json_string(me.name) + ",\"color\":\"" +
+                    squiggle::client::color_to_hex(me.color) + "\",\"idle\":" +
+                    (sync_client()->idle() ? "true" : "false") + "}");
+}
+
+// [{"author": "<decimal>", "name", "color": "#rrggbb", "idle", "cursor": {x, y} | null}]
+EMSCRIPTEN_KEEPALIVE const char* squiggle_peers() {
+    if (!g_app) return "";
+    std::string out = "[";
+    for (const auto& [author, peer] : sync_client()->peers()) {
+        if (out.size() > 1) out += ",";
+        out += "{\"author\":\"" + std::to_string(author) + "\",\"name\":" + json_string(peer.name) +
+               ",\"color\":\"" + squiggle::client::color_to_hex(peer.color) + "\",\"idle\":" +
+               (peer.state == squiggle::PeerState::kIdle ? "true" : "false") + ",\"cursor\":";
+        out += peer.cursor ? "{\"x\":" + std::to_string(peer.cursor->x) + ",\"y\":" + std::to_string(peer.cursor->y) + "}"
+                           : std::string("null");
+        out += "}";
+    }
+    return hand_out(out + "]");
+}
+
+// The text of the notice the user must acknowledge, or "".
+EMSCRIPTEN_KEEPALIVE const char* squiggle_banner() {
+    return hand_out(g_app && g_app->banner() ? g_app->banner()->text : std::string());
 }
 
 }  // extern "C"

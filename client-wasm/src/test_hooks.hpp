@@ -1,12 +1,18 @@
 #pragma once
 // Read-only views of the client's state for the browser tests; web/loader.js
-// wraps them as window.squiggle.{stateHash, headSeq, objectCount,
-// pendingCount, connectionState, participants, boardId, ready}.
+// wraps them as window.squiggle.{ready, stateHash, headSeq, objectCount,
+// pendingCount, opsSent, snapshotsLoaded, connectionState, participants, boardId, role,
+// editLink, viewLink, me, peers, banner, framesDrawn}.
 namespace squiggle::client {
 
-class SyncClient;
+class App;
+class Toolbar;
 
 // Until this is called the hooks report "not ready".
-void register_test_hooks(const SyncClient& sync);
+void register_test_hooks(const App& app, const Toolbar& toolbar);
+
+// Counts a frame drawn to the canvas: tests wait for the next frame before
+// they take a screenshot of a state they just saw through the hooks.
+void note_frame_drawn();
 
 }  // namespace squiggle::client

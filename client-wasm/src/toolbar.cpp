@@ -2,8 +2,16 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <array>
+#include <cfloat>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "board_link.hpp"
+#include "squiggle/limits.hpp"
 
 namespace squiggle::client {
 namespace {
@@ -30,11 +38,23 @@ ImVec4 to_imvec4(Rgba c) {
                   static_cast<float>((c >> 8) & 0xFF) / 255.0f, static_cast<float>(c & 0xFF) / 255.0f);
 }
 
+ImU32 to_imu32(Rgba c, float alpha = 1.0f) {
+    ImVec4 v = to_imvec4(c);
+    v.w *= alpha;
+    return ImGui::GetColorU32(v);
+}
+
 Rgba to_rgba(const float rgb[3]) {
     const auto channel = [](float v) {
         return static_cast<Rgba>(std::lround(std::fmin(std::fmax(v, 0.0f), 1.0f) * 255.0f));
     };
     return (channel(rgb[0]) << 24) | (channel(rgb[1]) << 16) | (channel(rgb[2]) << 8) | 0xFFu;
+}
+
+// Black or white, whichever reads better on `c`.
+ImU32 text_on(Rgba c) {
+    const double luminance = 0.299 * ((c >> 24) & 0xFF) + 0.587 * ((c >> 16) & 0xFF) + 0.114 * ((c >> 8) & 0xFF);
+    return luminance > 160.0 ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255);
 }
 
 ImVec4 state_color(ConnectionState state) {
@@ -58,9 +78,12 @@ const char* state_label(ConnectionState state) {
 }
 
 const ImVec4 kErrorText(0.75f, 0.1f, 0.1f, 1.0f);
+constexpr Rgba kViewOnlyColor = 0xE8590CFF;
+
+float ui_scale() { return ImGui::GetFontSize() / 13.0f; }
 
 // A coloured dot the height of a text line, then the cursor stays on the line.
-void status_dot(const ImVec4& color) {
+void color_dot(const ImVec4& color) {
     const float size = ImGui::GetTextLineHeight();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + size * 0.5f, at.y + size * 0.5f), size * 0.3f,
@@ -69,9 +92,21 @@ void status_dot(const ImVec4& color) {
     ImGui::SameLine();
 }
 
+// A filled, rounded label: "View only" and the like.
+void badge(const char* text, Rgba color) {
+    const ImVec2 padding(ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y * 0.5f);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 end(at.x + size.x + 2 * padding.x, at.y + size.y + 2 * padding.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, end, to_imu32(color), ImGui::GetStyle().FrameRounding);
+    draw->AddText(ImVec2(at.x + padding.x, at.y + padding.y), text_on(color), text);
+    ImGui::Dummy(ImVec2(end.x - at.x, end.y - at.y));
+}
+
 // Marks the item just submitted as the current choice.
 void ring_last_item() {
-    const float ring = 2.0f * ImGui::GetFontSize() / 13.0f;
+    const float ring = 2.0f * ui_scale();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - ring, min.y - ring), ImVec2(max.x + ring, max.y + ring),
@@ -85,16 +120,29 @@ void status_separator() {
     ImGui::SameLine();
 }
 
+const char* shown_name(const std::string& name) { return name.empty() ? "Someone" : name.c_str(); }
+
 }  // namespace
 
-Toolbar::Toolbar(std::string board_link, std::function<bool(const std::string&)> copy_text)
-    : board_link_(std::move(board_link)), copy_text_(std::move(copy_text)) {}
+Toolbar::Toolbar(ToolbarActions actions) : actions_(std::move(actions)) {}
 
-void Toolbar::draw(App& app, double now_ms) {
+std::string Toolbar::edit_link(const App& app) const {
+    const std::string key = app.sync().edit_key();
+    return key.empty() ? std::string() : link_for_board(actions_.page_url, app.sync().board_id(), key);
+}
+
+std::string Toolbar::view_link(const App& app) const {
+    const std::string& key = app.sync().view_key();
+    return key.empty() ? std::string() : link_for_board(actions_.page_url, app.sync().board_id(), key);
+}
+
+void Toolbar::draw(App& app, double now_ms, float pixel_ratio) {
+    draw_peer_cursors(app, pixel_ratio);
     draw_tools(app, now_ms);
+    if (app.sync().refusal() == Refusal::kNone) draw_people(app);
     draw_status_bar(app);
     if (show_log_) draw_log(app);
-    if (!app.banner().empty()) draw_banner(app);
+    if (app.banner()) draw_banner(app);
 }
 
 void Toolbar::draw_tools(App& app, double now_ms) {
@@ -107,6 +155,31 @@ void Toolbar::draw_tools(App& app, double now_ms) {
         ImGui::End();
         return;
     }
+    const Refusal refusal = app.sync().refusal();
+    if (refusal != Refusal::kNone) {
+        // Nothing drawn here could be saved: no tools, just the way out.
+        ImGui::TextColored(kErrorText, "This board cannot be opened from this page.");
+        if (refusal == Refusal::kBadKey && actions_.start_new_board && ImGui::Button("Start a new board")) {
+            actions_.start_new_board();
+        }
+    } else if (app.can_draw()) {
+        draw_pen(app);
+    } else {
+        // A viewer gets no drawing tools at all, and is told why.
+        badge("View only", kViewOnlyColor);
+        ImGui::SameLine();
+        ImGui::TextUnformatted("You can watch this board, not draw on it.");
+    }
+    ImGui::Separator();
+    draw_identity(app);
+    if (refusal == Refusal::kNone) {
+        ImGui::Separator();
+        draw_links(app, now_ms);
+    }
+    ImGui::End();
+}
+
+void Toolbar::draw_pen(App& app) {
     ToolSettings& tool = app.tool();
     const float swatch = ImGui::GetFrameHeight() * 1.2f;
     const ImGuiColorEditFlags swatch_flags = ImGuiColorEditFlags_NoAlpha | ImGuiColorEditFlags_NoTooltip |
@@ -142,31 +215,205 @@ void Toolbar::draw_tools(App& app, double now_ms) {
     ImGui::SliderFloat("Width", &tool.width_px, kMinWidthPx, kMaxWidthPx, "%.0f px", ImGuiSliderFlags_AlwaysClamp);
     ImGui::SameLine();
     // The interface is scaled like its 13 px font, so the sample is too.
-    const float ui_scale = ImGui::GetFontSize() / 13.0f;
     const float sample_height = ImGui::GetFrameHeight();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float sample_width = swatch * 2.5f;
-    const float thickness = std::fmin(tool.width_px * ui_scale, sample_height);
+    const float thickness = std::fmin(tool.width_px * ui_scale(), sample_height);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x + thickness * 0.5f, at.y + sample_height * 0.5f),
                                         ImVec2(at.x + sample_width - thickness * 0.5f, at.y + sample_height * 0.5f),
                                         ImGui::GetColorU32(to_imvec4(tool.color)), thickness);
     ImGui::Dummy(ImVec2(sample_width, sample_height));
+}
 
-    // The link others open to join this board.
-    ImGui::Separator();
-    ImGui::TextUnformatted("Board link:");
+void Toolbar::draw_identity(App& app) {
+    const Identity& me = app.identity();
+    // A small button has no vertical padding: text and dot line up with it.
+    ImGui::TextUnformatted("You:");
     ImGui::SameLine();
-    if (ImGui::Button("Copy link")) {
-        copy_succeeded_ = copy_text_ && copy_text_(board_link_);
-        copy_feedback_until_ms_ = now_ms + kCopyFeedbackMs;
+    color_dot(to_imvec4(me.color));
+    ImGui::TextUnformatted(me.name.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Change name/colour")) {
+        std::memset(name_input_, 0, sizeof name_input_);
+        std::memcpy(name_input_, me.name.data(), std::min(me.name.size(), sizeof name_input_ - 1));
+        color_input_ = me.color;
+        name_was_empty_ = false;
+        ImGui::OpenPopup("identity");
+    }
+    if (!ImGui::BeginPopup("identity")) return;
+
+    ImGui::TextUnformatted("How others see you on this board");
+    bool apply = false;
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+    // The server takes at most kMaxNameLength bytes; the buffer is a bit
+    // larger and App cuts the name at a character boundary.
+    static_assert(sizeof(name_input_) > limits::kMaxNameLength);
+    if (ImGui::InputText("Name", name_input_, limits::kMaxNameLength + 1, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        apply = true;
+    }
+    const float swatch = ImGui::GetFrameHeight();
+    for (std::size_t i = 0; i < kPersonColors.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::ColorButton("##person", to_imvec4(kPersonColors[i]),
+                               ImGuiColorEditFlags_NoAlpha | ImGuiColorEditFlags_NoTooltip |
+                                   ImGuiColorEditFlags_NoDragDrop,
+                               ImVec2(swatch, swatch))) {
+            color_input_ = kPersonColors[i];
+        }
+        if (color_input_ == kPersonColors[i]) ring_last_item();
+        ImGui::PopID();
+    }
+    if (ImGui::Button("Save")) apply = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (name_was_empty_) {
+        ImGui::SameLine();
+        ImGui::TextColored(kErrorText, "Type a name first");
+    }
+    if (apply) {
+        std::string name(name_input_);
+        // Leading and trailing spaces would only confuse the people list.
+        const std::size_t first = name.find_first_not_of(" \t");
+        const std::size_t last = name.find_last_not_of(" \t");
+        name = first == std::string::npos ? std::string() : name.substr(first, last - first + 1);
+        name_was_empty_ = name.empty();
+        if (!name.empty()) {
+            app.set_identity(Identity{name, color_input_});
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::EndPopup();
+}
+
+void Toolbar::copy_link(const std::string& link, double now_ms) {
+    copied_link_ = link;
+    copy_succeeded_ = actions_.copy_text && actions_.copy_text(link);
+    copy_feedback_until_ms_ = now_ms + kCopyFeedbackMs;
+}
+
+void Toolbar::draw_links(App& app, double now_ms) {
+    const std::string edit = edit_link(app);
+    const std::string view = view_link(app);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Share:");
+    if (!app.sync().role()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("the links appear once connected");
+        return;
+    }
+    if (!edit.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Copy edit link")) copy_link(edit, now_ms);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Whoever opens this link can draw on the board");
+    }
+    ImGui::SameLine();
+    if (view.empty()) {
+        ImGui::TextDisabled("(no view link from the server)");
+    } else {
+        if (ImGui::Button("Copy view link")) copy_link(view, now_ms);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Whoever opens this link can watch, but not draw");
     }
     if (now_ms < copy_feedback_until_ms_) {
-        ImGui::SameLine();
-        if (copy_succeeded_) ImGui::TextDisabled("Copied");
-        else ImGui::TextColored(kErrorText, "Copying failed: select the link below");
+        if (copy_succeeded_) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("Copied");
+        } else {
+            ImGui::TextColored(kErrorText, "Copying failed; the link is:");
+            ImGui::TextUnformatted(copied_link_.c_str());
+        }
     }
-    ImGui::TextUnformatted(board_link_.c_str());
+}
+
+void Toolbar::draw_people(App& app) {
+    const SyncClient& sync = app.sync();
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - style.WindowPadding.x, style.WindowPadding.y),
+                            ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
+    char title[64];
+    std::snprintf(title, sizeof title, "People here: %zu###people", sync.peers().size() + 1);
+    // Auto-resizing fits the contents only; the title must fit as well.
+    const float title_width = ImGui::CalcTextSize(title, std::strstr(title, "###")).x +
+                              ImGui::GetFontSize() + style.FramePadding.x * 2 + style.WindowPadding.x * 2 +
+                              style.ItemInnerSpacing.x;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(title_width, 0.0f), ImVec2(FLT_MAX, FLT_MAX));
+    if (!ImGui::Begin(title, nullptr, flags)) {
+        ImGui::End();
+        return;
+    }
+    const Identity& me = app.identity();
+    color_dot(to_imvec4(me.color));
+    ImGui::Text("%s (you)", me.name.c_str());
+    if (sync.read_only()) {
+        ImGui::SameLine();
+        badge("View only", kViewOnlyColor);
+    }
+    // By name, so the list does not jump around as people move.
+    std::vector<const Peer*> peers;
+    for (const auto& [author, peer] : sync.peers()) peers.push_back(&peer);
+    std::stable_sort(peers.begin(), peers.end(), [](const Peer* a, const Peer* b) { return a->name < b->name; });
+    for (const Peer* peer : peers) {
+        const bool idle = peer->state == PeerState::kIdle;
+        ImVec4 dot = to_imvec4(peer->color);
+        if (idle) dot.w = 0.4f;
+        color_dot(dot);
+        if (idle) {
+            ImGui::TextDisabled("%s (idle)", shown_name(peer->name));
+        } else {
+            ImGui::TextUnformatted(shown_name(peer->name));
+        }
+    }
+    if (peers.empty()) ImGui::TextDisabled("Nobody else yet: share a link");
     ImGui::End();
+}
+
+void Toolbar::draw_peer_cursors(App& app, float pixel_ratio) {
+    // Under the panels, over the board.
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const ViewTransform& view = app.view();
+    const float s = ui_scale();
+    const ImGuiIO& io = ImGui::GetIO();
+    for (const auto& [author, peer] : app.sync().peers()) {
+        if (!peer.cursor) continue;
+        const float x = static_cast<float>((peer.cursor->x - view.origin_x) / view.units_per_css_px) * pixel_ratio;
+        const float y = static_cast<float>((peer.cursor->y - view.origin_y) / view.units_per_css_px) * pixel_ratio;
+        if (x < -50 * s || y < -50 * s || x > io.DisplaySize.x || y > io.DisplaySize.y) continue;
+        const float alpha = peer.state == PeerState::kIdle ? 0.45f : 1.0f;
+        // An arrow pointer whose tip is the position, outlined in white so it
+        // shows on dark ink too. The outline is concave: the head is filled as
+        // a fan from the tip, the tail as a quad.
+        const float u = 1.25f * s;
+        const auto at = [&](float px, float py) { return ImVec2(x + px * u, y + py * u); };
+        const std::array<ImVec2, 7> outline = {at(0, 0),   at(0, 17),   at(4, 13),  at(7, 20),
+                                               at(9.5f, 19), at(6.5f, 12), at(12, 12)};
+        const ImU32 fill = to_imu32(peer.color, alpha);
+        // Without antialiasing the pieces meet without seams; the outline
+        // drawn over their edges smooths them. (Corners go clockwise.)
+        const ImDrawListFlags flags = draw->Flags;
+        draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+        draw->AddTriangleFilled(outline[0], outline[2], outline[1], fill);
+        draw->AddTriangleFilled(outline[0], outline[5], outline[2], fill);
+        draw->AddTriangleFilled(outline[0], outline[6], outline[5], fill);
+        draw->AddQuadFilled(outline[5], outline[4], outline[3], outline[2], fill);
+        draw->Flags = flags;
+        draw->AddPolyline(outline.data(), static_cast<int>(outline.size()),
+                          IM_COL32(255, 255, 255, static_cast<int>(230 * alpha)), ImDrawFlags_Closed, 1.5f * s);
+        // The name on a label in the person's colour.
+        const char* name = shown_name(peer.name);
+        const ImVec2 text = ImGui::CalcTextSize(name);
+        const ImVec2 label = at(11, 20);
+        const ImVec2 padding(4.0f * s, 2.0f * s);
+        draw->AddRectFilled(label, ImVec2(label.x + text.x + 2 * padding.x, label.y + text.y + 2 * padding.y),
+                            fill, 4.0f * s);
+        const ImU32 ink = text_on(peer.color);
+        draw->AddText(ImVec2(label.x + padding.x, label.y + padding.y),
+                      (ink & ~IM_COL32_A_MASK) | (static_cast<ImU32>(255 * alpha) << IM_COL32_A_SHIFT), name);
+    }
 }
 
 void Toolbar::draw_status_bar(App& app) {
@@ -184,8 +431,13 @@ void Toolbar::draw_status_bar(App& app) {
     }
     const SyncClient& sync = app.sync();
     const ConnectionState state = sync.state();
-    status_dot(state_color(state));
+    color_dot(state_color(state));
     ImGui::TextUnformatted(state_label(state));
+
+    if (sync.read_only()) {
+        status_separator();
+        badge("View only", kViewOnlyColor);
+    }
 
     if (state == ConnectionState::kConnected) {
         status_separator();
@@ -242,9 +494,17 @@ void Toolbar::draw_banner(App& app) {
     ImGui::SetNextWindowSize(ImVec2(std::fmin(io.DisplaySize.x - 2 * line, line * 32.0f), 0.0f), ImGuiCond_Always);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize;
+    const Banner& banner = *app.banner();
+    const bool offer_new_board = banner.offer_new_board;
     if (ImGui::Begin("Notice", nullptr, flags)) {
-        ImGui::TextWrapped("%s", app.banner().c_str());
-        if (ImGui::Button("OK")) app.dismiss_banner();
+        ImGui::TextWrapped("%s", banner.text.c_str());
+        ImGui::Spacing();
+        if (offer_new_board && actions_.start_new_board) {
+            if (ImGui::Button("Start a new board")) actions_.start_new_board();
+            ImGui::SameLine();
+        }
+        // `banner` is gone once dismissed: nothing reads it after this.
+        if (ImGui::Button(offer_new_board ? "Close" : "OK")) app.dismiss_banner();
     }
     ImGui::End();
 }

@@ -23,13 +23,14 @@ export function webDist() {
 }
 
 // Starts squigglesync-server; resolves once it printed its port.
-export async function startServer({ dataDir, webRoot }) {
+// `port` 0 picks a free one; `args` are extra server flags.
+export async function startServer({ dataDir, webRoot, port: wantedPort = 0, args = [] }) {
   const binary = process.env.SQUIGGLE_SERVER;
   if (!binary || !existsSync(binary)) throw new Error(`server binary not found: '${binary}'`);
   const ownDir = !dataDir;
   dataDir ??= mkdtempSync(join(tmpdir(), 'squiggle-e2e-'));
-  const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir,
-                               '--web-root', webRoot, '--threads', '2'],
+  const child = spawn(binary, ['--port', String(wantedPort), '--bind', '127.0.0.1', '--data-dir', dataDir,
+                               '--web-root', webRoot, '--threads', '2', ...args],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];
   createInterface({ input: child.stderr }).on('line', (l) => logs.push(l));
@@ -68,17 +69,58 @@ export async function launchBrowser() {
   return { browser, close: () => browser.close() };
 }
 
-// Opens `url` in a new page and waits until the client is connected and in sync.
-export async function openBoard(browser, url, { width = 1000, height = 700 } = {}) {
+// Opens `url` in a new page of its own browser context (its own storage).
+// `identity` ({name, color: '#rrggbb'}) is put where the page remembers the
+// user's name and colour, as if they had chosen them on an earlier visit.
+// Waits until the client is up and, unless `connected` is false, connected
+// and in sync.
+export async function openBoard(browser, url, { width = 1000, height = 700, identity, connected = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
+  if (identity) {
+    await context.addInitScript(({ name, color }) => {
+      localStorage.setItem('squiggle.name', name);
+      localStorage.setItem('squiggle.color', color);
+    }, identity);
+  }
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForFunction(() => window.squiggle?.ready?.() && window.squiggle.connectionState() === 'connected',
-                             null, { timeout: 60000 });
+  if (connected) {
+    await page.waitForFunction(() => window.squiggle?.ready?.() && window.squiggle.connectionState() === 'connected',
+                               null, { timeout: 60000 });
+  } else {
+    await page.waitForFunction(() => window.squiggle?.ready?.(), null, { timeout: 60000 });
+  }
   return { page, errors };
+}
+
+// Drags the mouse along `path` ([[x, y], ...] in CSS pixels) with the button down.
+export async function drawPath(page, path) {
+  await page.mouse.move(...path[0]);
+  await page.mouse.down();
+  for (const [x, y] of path.slice(1)) await page.mouse.move(x, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+// Pixels within `box` clearly darker than the white board.
+export function inkPixels(png, box) {
+  let count = 0;
+  for (let y = Math.max(0, box.y0); y < Math.min(png.height, box.y1); y++) {
+    for (let x = Math.max(0, box.x0); x < Math.min(png.width, box.x1); x++) {
+      const i = (y * png.width + x) * 4;
+      if (765 - png.data[i] - png.data[i + 1] - png.data[i + 2] > 150) count++;
+    }
+  }
+  return count;
+}
+
+// Waits until the page has drawn `count` more frames: what the hooks showed
+// before this call is then on the canvas.
+export async function nextFrames(page, count = 2) {
+  const seen = await page.evaluate(() => window.squiggle.framesDrawn());
+  await page.waitForFunction(([s, n]) => window.squiggle.framesDrawn() >= s + n, [seen, count]);
 }
 
 export async function screenshotPng(page, name) {
