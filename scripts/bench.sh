@@ -15,15 +15,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-# Debian's emscripten runs its JS tools with the system node, which finds
-# their 'acorn' module only here.
-export NODE_PATH=/usr/share/nodejs
-# Emscripten's system-library cache: as in scripts/build.sh, a user-writable
-# one when the system's is read-only.
-if [ -z "${EM_CACHE:-}" ] && [ ! -w /usr/share/emscripten/cache ]; then
-  export EM_CACHE="$HOME/.cache/squigglesync-emscripten"
-  mkdir -p "$EM_CACHE"
-fi
+source "$ROOT/scripts/emscripten-env.sh"
 
 OUT="$ROOT/build/bench"
 mkdir -p "$OUT"

@@ -5,16 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-# Debian's emscripten runs its JS tools with the system node, which finds
-# their 'acorn' module only here.
-export NODE_PATH=/usr/share/nodejs
-# Emscripten compiles its system libraries once into its cache (shared by every
-# clone on this machine). Without root its default cache is read-only: use one
-# in the user's home instead.
-if [ -z "${EM_CACHE:-}" ] && [ ! -w /usr/share/emscripten/cache ]; then
-  export EM_CACHE="$HOME/.cache/squigglesync-emscripten"
-  mkdir -p "$EM_CACHE"
-fi
+source "$ROOT/scripts/emscripten-env.sh"
 
 if [ "${SQUIGGLE_SKIP_WASM:-0}" != 1 ]; then
   echo "[build] browser client (wasm)"

@@ -8,28 +8,17 @@ const char* const kErrorNames[] = {"none",          "malformed_frame", "unsuppor
                                    "storage",       "wrong_author",    "author_in_use",       "read_only",
                                    "rate_limited",  "bad_key",         "shutting_down",       "other"};
 
+void metric(std::string& out, const char* type, const char* name, const char* help, const std::string& value) {
+    out += std::string("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+    out += std::string(name) + ' ' + value + '\n';
+}
+
 void counter(std::string& out, const char* name, const char* help, std::uint64_t value) {
-    out += "# HELP ";
-    out += name;
-    out += ' ';
-    out += help;
-    out += "\n# TYPE ";
-    out += name;
-    out += " counter\n";
-    out += name;
-    out += ' ' + std::to_string(value) + '\n';
+    metric(out, "counter", name, help, std::to_string(value));
 }
 
 void gauge(std::string& out, const char* name, const char* help, std::int64_t value) {
-    out += "# HELP ";
-    out += name;
-    out += ' ';
-    out += help;
-    out += "\n# TYPE ";
-    out += name;
-    out += " gauge\n";
-    out += name;
-    out += ' ' + std::to_string(value) + '\n';
+    metric(out, "gauge", name, help, std::to_string(value));
 }
 
 std::string number(double v) {

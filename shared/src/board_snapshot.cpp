@@ -8,6 +8,8 @@
 #include <cereal/types/vector.hpp>
 #include <sstream>
 
+#include "view_buf.hpp"
+
 #include "squiggle/board.hpp"
 
 namespace squiggle {
@@ -15,14 +17,6 @@ namespace {
 constexpr std::uint32_t kSnapshotMagic = 0x53515342;  // "SQSB"
 constexpr std::uint16_t kSnapshotVersion = 1;
 
-class ViewBuf : public std::streambuf {
-public:
-    explicit ViewBuf(std::string_view bytes) {
-        char* p = const_cast<char*>(bytes.data());
-        setg(p, p, p + bytes.size());
-    }
-    bool at_end() const { return gptr() == egptr(); }
-};
 }  // namespace
 
 template <class Archive>
@@ -58,7 +52,7 @@ std::string Board::snapshot() const {
 std::optional<Board> Board::from_snapshot(std::string_view bytes) {
     Board board;
     try {
-        ViewBuf buf(bytes);
+        detail::ViewBuf buf(bytes);
         std::istream in(&buf);
         DecodeScope scope(&buf);
         cereal::PortableBinaryInputArchive ar(in);

@@ -3,6 +3,8 @@
 #include <cereal/archives/portable_binary.hpp>
 #include <exception>
 #include <sstream>
+
+#include "view_buf.hpp"
 #include <streambuf>
 
 #include "json_codec.hpp"
@@ -10,15 +12,6 @@
 namespace squiggle {
 namespace {
 
-// Reads a frame in place, without copying it into a stringstream.
-class ViewBuf : public std::streambuf {
-public:
-    explicit ViewBuf(std::string_view bytes) {
-        char* p = const_cast<char*>(bytes.data());
-        setg(p, p, p + bytes.size());
-    }
-    bool at_end() const { return gptr() == egptr(); }
-};
 
 // rapidjson parses recursively: a frame of nested brackets could exhaust the
 // stack. Our messages nest a few levels deep; anything deeper is refused first.
@@ -66,7 +59,7 @@ Decoded<Message> decode_frame(std::string_view frame, FrameFormat format, JsonDe
             }
             return json_decode(frame);
         }
-        ViewBuf buf(frame);
+        detail::ViewBuf buf(frame);
         std::istream in(&buf);
         DecodeScope scope(&buf);
         cereal::PortableBinaryInputArchive ar(in);

@@ -23,13 +23,6 @@ std::vector<SequencedOp> draw(std::uint16_t port, const std::string& board, std:
     return acked;
 }
 
-std::vector<SequencedOp> history(std::uint16_t port, const std::string& board, std::uint64_t author) {
-    WsTestClient c(port);
-    const auto head = c.join(board, author).head_seq;
-    std::vector<SequencedOp> ops;
-    while (ops.size() < head) ops.push_back(c.expect<OpEvent>().op);
-    return ops;
-}
 
 }  // namespace
 
@@ -42,7 +35,7 @@ TEST_CASE("a restarted server serves the same board") {
         before = draw(server.port(), board, 1, 25);
     }
     ServerProcess restarted(dir.path());
-    const auto after = history(restarted.port(), board, 2);
+    const auto after = read_history(restarted.port(), board, 2);
     REQUIRE(after.size() == 25);
     CHECK(replay(after).state_hash() == replay(before).state_hash());
 }
@@ -57,7 +50,7 @@ TEST_CASE("every acknowledged op survives kill -9") {
         server.kill_hard();
     }
     ServerProcess restarted(dir.path());
-    const auto after = history(restarted.port(), board, 2);
+    const auto after = read_history(restarted.port(), board, 2);
     REQUIRE(after.size() >= acked.size());
     CHECK(replay(std::vector<SequencedOp>(after.begin(), after.begin() + acked.size())).state_hash() ==
           replay(acked).state_hash());
@@ -77,7 +70,7 @@ TEST_CASE("a torn tail left by a crash is cut off, never served, and the board g
         log.write("\x40\x00\x00\x00\x01\x02\x03", 7);
     }
     ServerProcess restarted(dir.path());
-    CHECK(replay(history(restarted.port(), board, 2)).state_hash() == replay(acked).state_hash());
+    CHECK(replay(read_history(restarted.port(), board, 2)).state_hash() == replay(acked).state_hash());
     // New ops continue the sequence right after the last intact one.
     const auto more = draw(restarted.port(), board, 3, 1);
     CHECK(more.at(0).seq == 11);

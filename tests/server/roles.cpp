@@ -8,16 +8,6 @@
 using namespace squiggle;
 using namespace squiggle::test;
 
-namespace {
-std::vector<SequencedOp> history(std::uint16_t port, const std::string& board, std::uint64_t author) {
-    WsTestClient c(port);
-    const auto head = c.join(board, author).head_seq;
-    std::vector<SequencedOp> ops;
-    while (ops.size() < head) ops.push_back(c.expect<OpEvent>().op);
-    return ops;
-}
-}  // namespace
-
 TEST_CASE("the first visitor's key becomes the edit key; editors learn the view key") {
     TempDir dir;
     ServerProcess server(dir.path());
@@ -54,7 +44,7 @@ TEST_CASE("a viewer receives everything, and every write of theirs is refused") 
     CHECK(w.view_key.empty());  // a view link cannot be turned into an edit link
     CHECK(viewer.expect<OpEvent>().op.seq == 1);
 
-    const auto before = replay(history(server.port(), board, 9)).state_hash();
+    const auto before = replay(read_history(server.port(), board, 9)).state_hash();
     for (const Op& op : std::vector<Op>{stroke(2, 1), EraseOp{{{1, 1}}}, ClearOp{}, UndoOp{}}) {
         viewer.send(ClientMessage{SubmitOp{7, op}});
         const Error e = viewer.expect<Error>();
@@ -65,7 +55,7 @@ TEST_CASE("a viewer receives everything, and every write of theirs is refused") 
     editor.send(ClientMessage{SubmitOp{2, stroke(1, 2)}});
     CHECK(editor.expect<OpEvent>().op.seq == 2);
     CHECK(viewer.expect<OpEvent>().op.seq == 2);
-    auto ops = history(server.port(), board, 10);
+    auto ops = read_history(server.port(), board, 10);
     ops.pop_back();
     CHECK(replay(ops).state_hash() == before);
 }

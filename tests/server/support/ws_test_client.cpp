@@ -102,6 +102,31 @@ std::optional<std::uint16_t> WsTestClient::wait_for_close() {
     }
 }
 
+std::vector<SequencedOp> read_history(std::uint16_t port, const std::string& board, std::uint64_t author) {
+    WsTestClient c(port);
+    const auto head = c.join(board, author).head_seq;
+    std::vector<SequencedOp> ops;
+    while (ops.size() < head) ops.push_back(c.expect<OpEvent>().op);
+    return ops;
+}
+
+Board read_board(std::uint16_t port, const std::string& board, std::uint64_t author) {
+    WsTestClient c(port);
+    const auto head = c.join(board, author).head_seq;
+    Board b;
+    while (b.head_seq() < head) {
+        const ServerMessage m = c.receive_skipping_ephemeral();
+        if (const auto* s = std::get_if<BoardSnapshot>(&m)) {
+            auto restored = Board::from_snapshot(s->bytes);
+            if (!restored) throw std::runtime_error("server sent an unreadable snapshot");
+            b = std::move(*restored);
+        } else if (const auto* e = std::get_if<OpEvent>(&m)) {
+            if (b.apply(e->op) == Board::ApplyResult::kOutOfOrder) throw std::runtime_error("op out of order");
+        }
+    }
+    return b;
+}
+
 StrokeOp stroke(std::uint64_t author, std::uint64_t counter, int points) {
     StrokeOp s;
     s.id = {author, counter};

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "squiggle/board.hpp"
 #include "squiggle/codec.hpp"
 
 namespace squiggle::test {
@@ -61,6 +62,13 @@ private:
     boost::beast::websocket::stream<boost::asio::ip::tcp::socket> ws_;
     boost::beast::flat_buffer buffer_;
 };
+
+// Joins `board` as `author` on a new connection and reads every op up to the
+// head (the board must not be compacted: no snapshot expected).
+std::vector<SequencedOp> read_history(std::uint16_t port, const std::string& board, std::uint64_t author);
+
+// The same, building the board, and following a snapshot if one comes.
+Board read_board(std::uint16_t port, const std::string& board, std::uint64_t author);
 
 // A stroke op with the given id and a few points.
 StrokeOp stroke(std::uint64_t author, std::uint64_t counter, int points = 5);
