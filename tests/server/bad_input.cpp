@@ -94,3 +94,35 @@ TEST_CASE("a WebSocket upgrade on another path is refused") {
     ServerProcess server(dir.path());
     CHECK_THROWS(WsTestClient(server.port(), "/not-ws"));
 }
+
+TEST_CASE("NaN, huge coordinates and unknown kinds are refused over the wire; no board changes") {
+    TempDir dir;
+    ServerProcess server(dir.path());
+    const std::string board = random_board_id();
+    WsTestClient good(server.port()), bad(server.port());
+    good.join(board, 1);
+    bad.send(ClientMessage{Hello{board, 0, 2, "bad", kEditKey}}, FrameFormat::kJson);
+    bad.expect<Welcome>();
+    for (const char* json : {R"({"type":"STROKE","points":[[NaN,1]]})", R"({"type":"STROKE","points":[[1e300,1]]})",
+                             R"({"type":"STROKE","points":[[Infinity,1]]})", R"({"type":"TELEPORT","ids":["2:1"]})",
+                             R"({"type":"SHAPE","shape":"star","from":[0,0],"to":[1,1],"color":"#000","width":1})",
+                             R"({"type":"TEXT","position":[0,0],"size":1e9,"color":"#000","text":"x"})"}) {
+        INFO(json);
+        bad.send_raw(json, true);
+        const Error e = bad.expect<Error>();
+        CHECK((e.code == ErrorCode::kMalformedFrame || e.code == ErrorCode::kInvalidOp));
+        CHECK_FALSE(e.reason.empty());
+    }
+    // A binary op of a kind this version does not know (index 99).
+    WsTestClient binary(server.port());
+    binary.join(board, 3);
+    std::string frame = encode(ClientMessage{SubmitOp{1, ClearOp{}}}, FrameFormat::kBinary);
+    frame[frame.size() - 4] = 99;  // the op's variant index is the last field of a clear
+    binary.send_raw(frame, false);
+    CHECK(binary.expect<Error>().code == ErrorCode::kMalformedFrame);
+    // None of it reached the board: the good client's op is seq 1 for everyone.
+    good.send(ClientMessage{SubmitOp{1, stroke(1, 1)}});
+    CHECK(good.expect<OpEvent>().op.seq == 1);
+    CHECK(bad.expect<OpEvent>().op.seq == 1);
+    CHECK(binary.expect<OpEvent>().op.seq == 1);
+}

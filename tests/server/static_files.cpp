@@ -25,6 +25,9 @@ TEST_CASE("files are served with their content type, / is index.html") {
     CHECK(index.body() == "<!doctype html>page");
     CHECK(index[http::field::content_type] == "text/html; charset=utf-8");
     CHECK(get(dir.path(), "/app.wasm")[http::field::content_type] == "application/wasm");
+    // Always revalidated, never sniffed into another type.
+    CHECK(index[http::field::cache_control] == "no-cache");
+    CHECK(index["X-Content-Type-Options"] == "nosniff");
     CHECK(get(dir.path(), "/index.html?x=1#b=y").result() == http::status::ok);
     CHECK(get(dir.path(), "/missing.js").result() == http::status::not_found);
 }
