@@ -20,6 +20,8 @@ else()
   find_package(Threads REQUIRED)
   find_package(Boost 1.74 REQUIRED COMPONENTS system)
   find_package(CLI11 REQUIRED)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(hiredis REQUIRED IMPORTED_TARGET hiredis)
 endif()
 
 # Warnings for our own code only.

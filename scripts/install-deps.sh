@@ -9,6 +9,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   libboost-dev libboost-system-dev libcereal-dev catch2 libxxhash-dev libcli11-dev
+  libhiredis-dev redis-server
   emscripten node-acorn
   libimgui-dev libglfw3-dev
   chromium

@@ -63,6 +63,14 @@
       return value ? value : null;
     };
   }
+  // A hook that returns 0 or 1: false or true.
+  function boolHook(name) {
+    var read = hook(name, "number");
+    return function () {
+      var value = read();
+      return value === null ? null : value === 1;
+    };
+  }
   // A hook that returns JSON text: the parsed value.
   function jsonHook(name) {
     var read = optionalHook(name);
@@ -81,6 +89,7 @@
     opsSent: hook("squiggle_ops_sent", "number"),
     snapshotsLoaded: hook("squiggle_snapshots_loaded", "number"),
     connectionState: hook("squiggle_connection_state", "string"),
+    writable: boolHook("squiggle_writable"),
     participants: hook("squiggle_participants", "number"),
     boardId: hook("squiggle_board_id", "string"),
     role: optionalHook("squiggle_role"),

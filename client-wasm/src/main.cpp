@@ -104,7 +104,7 @@ struct Client {
     double last_drawn_ms = -1e9;
     // What the last drawn frame showed; any difference needs a new frame.
     using Shown = std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t,
-                             std::uint64_t, ConnectionState, std::uint32_t, bool, std::optional<Role>, bool>;
+                             std::uint64_t, ConnectionState, std::uint32_t, bool, std::optional<Role>, bool, bool>;
     Shown shown{};
 };
 
@@ -112,7 +112,7 @@ Client::Shown what_to_show(const Client& c) {
     const SyncClient& sync = *c.sync;
     return {sync.board().revision(), sync.board_generation(), sync.pending_revision(),
             c.app->live_stroke().revision(), c.notices.revision(), sync.peers_revision(), sync.state(),
-            sync.participants(), c.app->banner().has_value(), sync.role(), sync.idle()};
+            sync.participants(), c.app->banner().has_value(), sync.role(), sync.idle(), sync.writable()};
 }
 
 // Follows the canvas's CSS size and the device pixel ratio. True on change.

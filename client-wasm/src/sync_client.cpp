@@ -74,6 +74,7 @@ SyncClient::~SyncClient() {
     timers_.cancel(retry_timer_);
     timers_.cancel(handshake_timer_);
     timers_.cancel(cursor_timer_);
+    timers_.cancel(unavailable_retry_timer_);
     transport_.close();
     transport_.set_handlers({});
 }
@@ -110,11 +111,13 @@ std::uint64_t SyncClient::submit(Op op) {
         return 0;
     }
     const std::uint64_t id = next_client_op_id_++;
-    pending_.push_back(PendingOp{id, std::move(op), false});
+    // While the board takes no ops, sending would only get the op refused:
+    // it is held, and goes out under a new id once the board is writable.
+    pending_.push_back(PendingOp{id, std::move(op), false, !writable_});
     ++pending_revision_;
     // Before catch-up, the op waits: it must follow the older pending ops,
     // which are re-sent only once the history shows which of them arrived.
-    if (caught_up_ && send(SubmitOp{id, pending_.back().op})) {
+    if (caught_up_ && writable_ && send(SubmitOp{id, pending_.back().op})) {
         pending_.back().sent = true;
         ++ops_sent_;
     }
@@ -263,6 +266,10 @@ void SyncClient::handle(const Welcome& welcome) {
     }
     notify(NoticeLevel::kInfo, ever_welcomed_ ? "Reconnected" : "Connected");
     welcomed_ = true;
+    // A new connection may write until the server says otherwise: it sends a
+    // ServiceStatus right after Welcome when the board is not writable.
+    writable_ = true;
+    unwritable_reason_.clear();
     ever_welcomed_ = true;
     failed_attempts_ = 0;
     catch_up_target_ = welcome.head_seq;
@@ -368,8 +375,57 @@ void SyncClient::handle(const PeerViewport& viewport) {
     ++peers_revision_;
 }
 
+void SyncClient::handle(const ServiceStatus& status) {
+    if (!welcomed_) return;  // stray frame of a connection we gave up on
+    unwritable_reason_ = status.writable ? std::string() : status.reason;
+    if (status.writable == writable_) return;
+    writable_ = status.writable;
+    // The status settles what a refusal while "writable" left open.
+    timers_.cancel(unavailable_retry_timer_);
+    unavailable_retry_timer_ = 0;
+    // A viewer saves nothing either way: no news for it.
+    if (read_only()) return;
+    if (!writable_) {
+        std::string text = "Saving paused: the server lost its storage";
+        if (!status.reason.empty()) text += " (" + status.reason + ")";
+        notify(NoticeLevel::kError, text + "; your strokes are kept and will be sent when it is back");
+        return;
+    }
+    const auto waiting = static_cast<std::size_t>(
+        std::count_if(pending_.begin(), pending_.end(), [](const PendingOp& p) { return !p.sent; }));
+    std::string text = "Saving resumed: the server stores strokes again";
+    if (waiting > 0) text += "; sending " + plural(waiting, "kept stroke", "kept strokes");
+    notify(NoticeLevel::kInfo, text);
+    // Before catch-up they wait for it, like every resend.
+    if (caught_up_) send_unsent_pending();
+}
+
+void SyncClient::handle_unavailable(std::uint64_t client_op_id) {
+    const auto it = std::find_if(pending_.begin(), pending_.end(),
+                                 [&](const PendingOp& p) { return p.client_op_id == client_op_id; });
+    if (it == pending_.end()) return;
+    // Neither stored nor applied: kept (and drawn) as pending, to be sent
+    // again under a new id once the board is writable.
+    it->sent = false;
+    it->needs_new_id = true;
+    ++pending_revision_;
+    // Refused while no status says the board is unwritable: that status is
+    // on its way, or the refusal crossed the one saying storage is back, in
+    // which case nothing else would ever resend the op.
+    if (writable_ && unavailable_retry_timer_ == 0) {
+        unavailable_retry_timer_ = timers_.start(settings_.unavailable_retry_ms, [this] {
+            unavailable_retry_timer_ = 0;
+            if (caught_up_ && writable_) send_unsent_pending();
+        });
+    }
+}
+
 void SyncClient::handle(const Error& error) {
     if (error.client_op_id != 0) {
+        if (error.code == ErrorCode::kUnavailable) {
+            handle_unavailable(error.client_op_id);
+            return;
+        }
         drop_pending(error.client_op_id);
         switch (error.code) {
             case ErrorCode::kRateLimited:
@@ -438,11 +494,12 @@ void SyncClient::maybe_finish_catch_up() {
     caught_up_ = true;
     // The history just applied confirmed every pending op the server had
     // sequenced before. Older ones than the newest it ordered were refused
-    // while the connection was down: resent, they would go unanswered.
+    // while the connection was down: resent, they would go unanswered. (Not
+    // those known to be unstored: they go out again under new ids.)
     const std::size_t before = pending_.size();
     pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
                                   [&](const PendingOp& p) {
-                                      return p.client_op_id <= highest_ordered_client_op_id_;
+                                      return !p.needs_new_id && p.client_op_id <= highest_ordered_client_op_id_;
                                   }),
                    pending_.end());
     if (pending_.size() != before) {
@@ -450,13 +507,36 @@ void SyncClient::maybe_finish_catch_up() {
         notify(NoticeLevel::kError, "The server refused " + plural(before - pending_.size(), "stroke", "strokes") +
                                         " sent just before the connection dropped");
     }
-    // The rest never reached the server. Send them, oldest first.
-    for (PendingOp& p : pending_) {
-        if (p.sent) continue;
-        if (!send(SubmitOp{p.client_op_id, p.op})) return;  // the connection was dropped
-        p.sent = true;
-        ++ops_sent_;
+    // The rest never reached the server.
+    if (!writable_) {
+        // Sent now they would only be refused: held until the board is writable.
+        for (PendingOp& p : pending_) p.needs_new_id = true;
+        return;
     }
+    send_unsent_pending();
+}
+
+void SyncClient::send_unsent_pending() {
+    // Ids must rise in the order ops go out, since the server ignores one at
+    // or below the highest it has ordered for us. An unsent op here is known
+    // not to be stored, so it may take a fresh id; ops already sent on this
+    // connection keep theirs, which their acknowledgements will carry.
+    std::uint64_t highest_sent = 0;
+    bool renumbered = false;
+    for (PendingOp& p : pending_) {
+        if (!p.sent) {
+            if (p.needs_new_id || p.client_op_id <= highest_sent) {
+                p.client_op_id = next_client_op_id_++;
+                p.needs_new_id = false;
+                renumbered = true;
+            }
+            if (!send(SubmitOp{p.client_op_id, p.op})) break;  // the connection was dropped
+            p.sent = true;
+            ++ops_sent_;
+        }
+        highest_sent = std::max(highest_sent, p.client_op_id);
+    }
+    if (renumbered) ++pending_revision_;
 }
 
 bool SyncClient::send(const ClientMessage& message) {
@@ -483,6 +563,8 @@ void SyncClient::connection_lost() {
     handshake_timer_ = 0;
     timers_.cancel(cursor_timer_);
     cursor_timer_ = 0;
+    timers_.cancel(unavailable_retry_timer_);
+    unavailable_retry_timer_ = 0;
     // Others see where our pointer is again once we are back.
     cursor_unsent_ = cursor_.has_value();
     welcomed_ = false;

@@ -4,8 +4,11 @@
 // ops strictly in seq order (loading a snapshot first when the server sends
 // one), holds the ops this client submitted as *pending* until the server
 // echoes them back, and reconnects with backoff, re-sending what was never
-// acknowledged. It also carries the ephemeral side: this page's presence
-// (name, colour, idle) and throttled cursor, and the other participants'.
+// acknowledged. While the server says the board is not writable (its shared
+// storage is down) it holds new ops back and keeps refused ones, and sends
+// them all again once the board is writable. It also carries the ephemeral
+// side: this page's presence (name, colour, idle) and throttled cursor, and
+// the other participants'.
 // It speaks the protocol but knows neither the socket (Transport) nor the
 // clock (Timers), so it runs unchanged in the browser and in tests.
 #include <cstdint>
@@ -35,9 +38,13 @@ const char* to_string(ConnectionState state);
 
 // An op this client submitted that the server has not yet sequenced.
 struct PendingOp {
-    std::uint64_t client_op_id = 0;
+    std::uint64_t client_op_id = 0;  // changes when the op goes out under a new id
     Op op;
     bool sent = false;  // on the current connection
+    // Known not to be stored under client_op_id: refused because the board was
+    // unavailable, or held back while it was not writable. It goes out under a
+    // fresh id, and is never taken for an op whose refusal was lost.
+    bool needs_new_id = false;
 };
 
 enum class NoticeLevel { kInfo, kError };
@@ -67,6 +74,10 @@ struct SyncSettings {
     int cursor_interval_ms = 33;
     // Snapshots that cannot be loaded in a row before giving up for good.
     int max_snapshot_failures = 3;
+    // An op refused as unavailable while the server still calls the board
+    // writable (the status saying otherwise may be on its way, or the refusal
+    // crossed one saying it is back) is sent again after this long.
+    int unavailable_retry_ms = 5'000;
 };
 
 // What this page knows of another participant (ephemeral, from the server).
@@ -99,8 +110,9 @@ public:
     void start();
 
     // Queues `op` as pending and sends it as soon as the connection is caught
-    // up (at once when it already is). Returns its client_op_id, or 0 when
-    // this page is a viewer and may not write.
+    // up and the board writable (at once when both hold). Returns its
+    // client_op_id (which changes if the op has to be sent again under a new
+    // one), or 0 when this page is a viewer and may not write.
     std::uint64_t submit(Op op);
 
     // The browser's online/offline signal. Going online retries at once.
@@ -139,6 +151,13 @@ public:
     // The key that opens it read-only: from Welcome for editors, our own for viewers.
     const std::string& view_key() const { return view_key_; }
 
+    // False while the server says the board takes no ops (its storage is
+    // unavailable): reads go on, ops are kept pending. True again on every
+    // Welcome until a ServiceStatus says otherwise.
+    bool writable() const { return writable_; }
+    // The server's explanation from the latest ServiceStatus ("" if none).
+    const std::string& unwritable_reason() const { return unwritable_reason_; }
+
     // Set when retrying cannot help: why, for the user.
     Refusal refusal() const { return refusal_; }
     const std::string& refusal_text() const { return refusal_text_; }
@@ -171,11 +190,15 @@ private:
     void handle(const PeerCursor& cursor);
     void handle(const PeerPresence& presence);
     void handle(const PeerViewport& viewport);
+    void handle(const ServiceStatus& status);
+    void handle_unavailable(std::uint64_t client_op_id);
 
     void apply(const SequencedOp& op);
     void drain_early_ops();
     void maybe_finish_catch_up();
     void drop_pending(std::uint64_t client_op_id);
+    // Sends the pending ops not yet sent on this connection, oldest first.
+    void send_unsent_pending();
     void replace_board(Board board);
     bool send(const ClientMessage& message);
     void send_presence();
@@ -224,6 +247,9 @@ private:
 
     // The current connection.
     bool welcomed_ = false;
+    bool writable_ = true;
+    std::string unwritable_reason_;
+    Timers::Id unavailable_retry_timer_ = 0;
     bool caught_up_ = false;
     std::uint64_t catch_up_target_ = 0;  // Welcome.head_seq
     // Error codes about non-op messages already reported on this connection,

@@ -105,6 +105,11 @@ EMSCRIPTEN_KEEPALIVE const char* squiggle_connection_state() {
     return g_app ? squiggle::client::to_string(sync_client()->state()) : "connecting";
 }
 
+// 1 while the board takes ops, 0 while the server says its storage is down.
+EMSCRIPTEN_KEEPALIVE int squiggle_writable() {
+    return g_app && !sync_client()->writable() ? 0 : 1;
+}
+
 EMSCRIPTEN_KEEPALIVE double squiggle_participants() {
     return g_app ? static_cast<double>(sync_client()->participants()) : 0.0;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Read-only views of the client's state for the browser tests; web/loader.js
 // wraps them as window.squiggle.{ready, stateHash, headSeq, objectCount,
-// pendingCount, opsSent, snapshotsLoaded, connectionState, participants, boardId, role,
+// pendingCount, opsSent, snapshotsLoaded, connectionState, writable, participants, boardId, role,
 // editLink, viewLink, me, peers, banner, framesDrawn}.
 namespace squiggle::client {
 

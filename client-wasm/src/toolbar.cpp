@@ -79,6 +79,15 @@ const char* state_label(ConnectionState state) {
 
 const ImVec4 kErrorText(0.75f, 0.1f, 0.1f, 1.0f);
 constexpr Rgba kViewOnlyColor = 0xE8590CFF;
+constexpr Rgba kSavingPausedColor = 0xC92A2AFF;
+constexpr const char* kSavingPausedText =
+    "Saving paused: the server lost its storage; your strokes are kept and will be sent when it is back.";
+
+// Connected, but the server stores nothing right now (its storage is down).
+// Viewers store nothing anyway, so it is no news to them.
+bool saving_paused(const SyncClient& sync) {
+    return sync.state() == ConnectionState::kConnected && !sync.writable() && !sync.read_only();
+}
 
 float ui_scale() { return ImGui::GetFontSize() / 13.0f; }
 
@@ -164,6 +173,12 @@ void Toolbar::draw_tools(App& app, double now_ms) {
         }
     } else if (app.can_draw()) {
         draw_pen(app);
+        if (saving_paused(app.sync())) {
+            // Next to the pen, where the user looks while drawing.
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 24.0f);
+            ImGui::TextColored(kErrorText, "%s", kSavingPausedText);
+            ImGui::PopTextWrapPos();
+        }
     } else {
         // A viewer gets no drawing tools at all, and is told why.
         badge("View only", kViewOnlyColor);
@@ -439,6 +454,17 @@ void Toolbar::draw_status_bar(App& app) {
         badge("View only", kViewOnlyColor);
     }
 
+    const bool paused = saving_paused(sync);
+    if (paused) {
+        status_separator();
+        badge("Saving paused", kSavingPausedColor);
+        if (ImGui::IsItemHovered()) {
+            std::string tip = kSavingPausedText;
+            if (!sync.unwritable_reason().empty()) tip += "\nThe server says: " + sync.unwritable_reason();
+            ImGui::SetTooltip("%s", tip.c_str());
+        }
+    }
+
     if (state == ConnectionState::kConnected) {
         status_separator();
         const std::uint32_t people = sync.participants();
@@ -448,7 +474,11 @@ void Toolbar::draw_status_bar(App& app) {
     if (!sync.pending().empty()) {
         status_separator();
         const std::size_t n = sync.pending().size();
-        ImGui::Text(n == 1 ? "%zu stroke not saved yet" : "%zu strokes not saved yet", n);
+        if (paused) {
+            ImGui::Text(n == 1 ? "%zu stroke kept until saving resumes" : "%zu strokes kept until saving resumes", n);
+        } else {
+            ImGui::Text(n == 1 ? "%zu stroke not saved yet" : "%zu strokes not saved yet", n);
+        }
     }
 
     const auto& notices = app.notices().entries();

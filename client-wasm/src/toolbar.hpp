@@ -3,8 +3,8 @@
 // colour, pen width; for viewers a "View only" badge instead), the user's
 // name and colour, the edit and view links with copy buttons; a panel of the
 // people on the board; the other people's cursors over the canvas; a status
-// bar that is always visible (connection state, people, strokes not yet
-// saved, the latest message), the message log, and a banner for things the
+// bar that is always visible (connection state, "Saving paused" while the
+// server cannot store ops, people, strokes not yet saved, the latest message), the message log, and a banner for things the
 // user must acknowledge.
 // It calls no browser API itself: copying and navigating go through injected
 // functions.

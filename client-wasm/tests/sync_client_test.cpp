@@ -1,5 +1,5 @@
 // SyncClient against a scripted server: keys and roles, snapshots, the new
-// error codes, presence and the cursor throttle.
+// error codes, an unwritable board, presence and the cursor throttle.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -263,6 +263,198 @@ TEST_CASE("A rate-limited stroke is dropped from pending and the user is told") 
     CHECK(std::get<StrokeOp>(h.sync.pending().front().op).id.counter == 2);
     CHECK(h.told("too fast"));
     CHECK(h.sync.state() == ConnectionState::kConnected);
+}
+
+TEST_CASE("A stroke refused as unavailable stays pending and goes out again, under a new id, once writable") {
+    Harness h;
+    h.join();
+    const std::uint64_t refused = h.sync.submit(stroke(kMe, 1, 40));
+    h.transport.deliver(Error{ErrorCode::kUnavailable, "storage unreachable", refused});
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    CHECK_FALSE(h.sync.writable());
+    REQUIRE(h.sync.pending().size() == 1);
+    CHECK(std::get<StrokeOp>(h.sync.pending().front().op).id.counter == 1);
+    // However long the outage lasts, nothing is sent into it.
+    h.timers.advance(60'000);
+    CHECK(h.transport.sent_of<SubmitOp>().size() == 1);
+    CHECK(h.sync.state() == ConnectionState::kConnected);
+
+    h.transport.deliver(ServiceStatus{true, ""});
+    CHECK(h.sync.writable());
+    const auto submits = h.transport.sent_of<SubmitOp>();
+    REQUIRE(submits.size() == 2);
+    // The server ignores ids it has seen ordered: a resend needs a new one.
+    CHECK(submits[1].client_op_id > refused);
+    CHECK(submits[1].op == submits[0].op);
+    REQUIRE(h.sync.pending().size() == 1);
+    CHECK(h.sync.pending().front().client_op_id == submits[1].client_op_id);
+    // Its acknowledgement carries the new id and confirms it.
+    h.transport.deliver(OpEvent{sequenced(1, kMe, submits[1].client_op_id, submits[1].op)});
+    CHECK(h.sync.pending().empty());
+    CHECK(h.sync.board().object_count() == 1);
+}
+
+TEST_CASE("Strokes drawn while the board is not writable are held, then sent in order after refused ones") {
+    Harness h;
+    h.join();
+    const std::uint64_t refused = h.sync.submit(stroke(kMe, 1));
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    h.transport.deliver(Error{ErrorCode::kUnavailable, "storage unreachable", refused});
+    const std::uint64_t held_a = h.sync.submit(stroke(kMe, 2, 40));
+    const std::uint64_t held_b = h.sync.submit(stroke(kMe, 3, 80));
+    CHECK(held_a != 0);
+    CHECK(held_b != 0);
+    // Only the first ever went out; the other two wait, drawn as pending.
+    CHECK(h.transport.sent_of<SubmitOp>().size() == 1);
+    CHECK(h.sync.pending().size() == 3);
+
+    h.transport.deliver(ServiceStatus{true, ""});
+    const auto submits = h.transport.sent_of<SubmitOp>();
+    REQUIRE(submits.size() == 4);
+    // Oldest first, each under an id above every one used before.
+    std::uint64_t previous = held_b;
+    for (std::size_t i = 1; i < submits.size(); ++i) {
+        CHECK(std::get<StrokeOp>(submits[i].op).id.counter == i);
+        CHECK(submits[i].client_op_id > previous);
+        previous = submits[i].client_op_id;
+    }
+    // Acknowledged in that order, they confirm every pending stroke.
+    for (std::size_t i = 1; i < submits.size(); ++i) {
+        h.transport.deliver(OpEvent{sequenced(i, kMe, submits[i].client_op_id, submits[i].op)});
+    }
+    CHECK(h.sync.pending().empty());
+    CHECK(h.sync.board().object_count() == 3);
+}
+
+TEST_CASE("Other refusals still drop the stroke, and a resume does not bring it back") {
+    Harness h;
+    h.join();
+    const std::uint64_t invalid = h.sync.submit(stroke(kMe, 1));
+    h.sync.submit(stroke(kMe, 2, 40));
+    h.transport.deliver(Error{ErrorCode::kInvalidOp, "too many points", invalid});
+    REQUIRE(h.sync.pending().size() == 1);
+    CHECK(std::get<StrokeOp>(h.sync.pending().front().op).id.counter == 2);
+    CHECK(h.told("refused a stroke"));
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    h.transport.deliver(ServiceStatus{true, ""});
+    // The one still pending was sent and is in flight: nothing goes out again.
+    CHECK(h.transport.sent_of<SubmitOp>().size() == 2);
+    CHECK(h.sync.pending().size() == 1);
+}
+
+TEST_CASE("The user is told when saving pauses and when it resumes") {
+    Harness h;
+    h.join();
+    h.sync.submit(stroke(kMe, 1));
+    const std::size_t before = h.notices.size();
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    REQUIRE(h.notices.size() == before + 1);
+    CHECK(h.notices.back().first == NoticeLevel::kError);
+    CHECK(h.notices.back().second.find("Saving paused") != std::string::npos);
+    CHECK(h.notices.back().second.find("redis unreachable") != std::string::npos);
+    CHECK(h.notices.back().second.find("kept") != std::string::npos);
+    CHECK(h.sync.unwritable_reason() == "redis unreachable");
+    // The same news again is not news.
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    CHECK(h.notices.size() == before + 1);
+
+    h.sync.submit(stroke(kMe, 2, 40));
+    h.transport.deliver(ServiceStatus{true, ""});
+    REQUIRE(h.notices.size() == before + 2);
+    CHECK(h.notices.back().first == NoticeLevel::kInfo);
+    CHECK(h.notices.back().second.find("Saving resumed") != std::string::npos);
+    CHECK(h.notices.back().second.find("1 kept stroke") != std::string::npos);
+    CHECK(h.sync.unwritable_reason().empty());
+}
+
+TEST_CASE("A viewer is not told about paused saving: it saves nothing anyway") {
+    Harness h(kViewKey);
+    h.join(Role::kViewer);
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    CHECK_FALSE(h.sync.writable());
+    CHECK_FALSE(h.told("Saving paused"));
+    h.transport.deliver(ServiceStatus{true, ""});
+    CHECK(h.sync.writable());
+    CHECK_FALSE(h.told("Saving resumed"));
+}
+
+TEST_CASE("A stroke refused as unavailable survives a reconnect after a newer one was ordered") {
+    Harness h;
+    h.join();
+    const std::uint64_t refused = h.sync.submit(stroke(kMe, 1));
+    h.transport.deliver(Error{ErrorCode::kUnavailable, "storage unreachable", refused});
+    // Storage came back in between: the next stroke was ordered.
+    const std::uint64_t ordered = h.sync.submit(stroke(kMe, 2, 40));
+    h.transport.deliver(OpEvent{sequenced(1, kMe, ordered, stroke(kMe, 2, 40))});
+    h.transport.hang_up();
+    h.timers.advance(2'000);
+    h.transport.accept();
+    h.transport.deliver(Welcome{kBoard, kMe, 1, Role::kEditor, kViewKey});
+    CHECK(h.sync.caught_up());
+    // Not taken for an op whose refusal was lost: its refusal arrived.
+    CHECK_FALSE(h.told("refused 1 stroke"));
+    const auto submits = h.transport.sent_of<SubmitOp>();
+    REQUIRE(submits.size() == 3);
+    CHECK(std::get<StrokeOp>(submits[2].op).id.counter == 1);
+    // Under its old id the server would ignore it as already ordered.
+    CHECK(submits[2].client_op_id > ordered);
+    REQUIRE(h.sync.pending().size() == 1);
+    CHECK(h.sync.pending().front().client_op_id == submits[2].client_op_id);
+}
+
+TEST_CASE("A reconnect resets writability; a status right after Welcome holds back the resends") {
+    Harness h;
+    h.join();
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    const std::uint64_t held = h.sync.submit(stroke(kMe, 1));
+    CHECK(h.transport.sent_of<SubmitOp>().empty());
+    h.transport.hang_up();
+    h.timers.advance(2'000);
+    h.transport.accept();
+    // The board is still unwritable: the server says so right after Welcome,
+    // before the history is through.
+    h.transport.deliver(Welcome{kBoard, kMe, 1, Role::kEditor, kViewKey});
+    CHECK(h.sync.writable());
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    CHECK_FALSE(h.sync.writable());
+    h.transport.deliver(OpEvent{sequenced(1, kOther, 1, stroke(kOther, 1))});
+    CHECK(h.sync.caught_up());
+    CHECK(h.transport.sent_of<SubmitOp>().empty());
+    CHECK(h.sync.pending().size() == 1);
+
+    // Back again while disconnected: the next connection sends it at once.
+    h.transport.hang_up();
+    h.timers.advance(2'000);
+    h.transport.accept();
+    h.transport.deliver(Welcome{kBoard, kMe, 1, Role::kEditor, kViewKey});
+    CHECK(h.sync.writable());
+    const auto submits = h.transport.sent_of<SubmitOp>();
+    REQUIRE(submits.size() == 1);
+    CHECK(std::get<StrokeOp>(submits[0].op).id.counter == 1);
+    CHECK(submits[0].client_op_id > held);
+}
+
+TEST_CASE("A stroke refused as unavailable while no status says so is retried after a while") {
+    Harness h;
+    h.join();
+    const std::uint64_t refused = h.sync.submit(stroke(kMe, 1));
+    // The refusal crossed the status saying storage is back (or came first).
+    h.transport.deliver(Error{ErrorCode::kUnavailable, "storage unreachable", refused});
+    CHECK(h.sync.writable());
+    CHECK(h.sync.pending().size() == 1);
+    h.timers.advance(4'000);
+    CHECK(h.transport.sent_of<SubmitOp>().size() == 1);
+    h.timers.advance(2'000);
+    const auto submits = h.transport.sent_of<SubmitOp>();
+    REQUIRE(submits.size() == 2);
+    CHECK(submits[1].client_op_id > refused);
+    CHECK(submits[1].op == submits[0].op);
+
+    // Refused again, then the status arrives: it is the status that decides.
+    h.transport.deliver(Error{ErrorCode::kUnavailable, "storage unreachable", submits[1].client_op_id});
+    h.transport.deliver(ServiceStatus{false, "redis unreachable"});
+    h.timers.advance(60'000);
+    CHECK(h.transport.sent_of<SubmitOp>().size() == 2);
 }
 
 TEST_CASE("A server that shuts down is reconnected to with the usual backoff") {

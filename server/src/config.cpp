@@ -1,7 +1,10 @@
 #include "config.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <thread>
+
+#include "redis/redis_reply.hpp"
 
 namespace squiggle::server {
 
@@ -62,6 +65,10 @@ std::optional<ServerConfig> parse_config(int argc, char** argv, int& exit_code) 
                    "default: any origin")
         ->envname("SQUIGGLE_ALLOWED_ORIGINS")
         ->delimiter(',');
+    app.add_option("--redis", config.redis_url,
+                   "redis://host:port[/db]: keep boards in this Redis and share them with every server "
+                   "process pointed at it (ordering, fan-out, presence); default: the embedded store in --data-dir")
+        ->envname("SQUIGGLE_REDIS");
     app.add_option("--max-frame-bytes", config.max_frame_bytes,
                    "Largest WebSocket message accepted from a client")
         ->check(CLI::Range(1024, 16 * 1024 * 1024))
@@ -71,6 +78,15 @@ std::optional<ServerConfig> parse_config(int argc, char** argv, int& exit_code) 
     } catch (const CLI::ParseError& e) {
         exit_code = app.exit(e);
         return std::nullopt;
+    }
+    if (!config.redis_url.empty()) {
+        RedisAddress address;
+        std::string why;
+        if (!parse_redis_url(config.redis_url, address, why)) {
+            std::fprintf(stderr, "--redis %s: %s\n", config.redis_url.c_str(), why.c_str());
+            exit_code = 2;
+            return std::nullopt;
+        }
     }
     config.fsync = fsync == "never" ? FsyncPolicy::kNever : fsync == "batch" ? FsyncPolicy::kBatch : FsyncPolicy::kAlways;
     if (config.log_retain > config.snapshot_every) config.log_retain = config.snapshot_every;

@@ -45,6 +45,9 @@ struct ServerConfig {
     // Drop a connection whose pending write makes no progress for this long:
     // it has stopped reading (seconds).
     unsigned write_stall_timeout_s = 30;
+    // redis://host:port[/db]: boards live in this Redis and any number of
+    // server processes share them. Empty: the embedded store in data_dir.
+    std::string redis_url;
     // WebSocket upgrades are accepted only from these Origins (empty: any).
     std::vector<std::string> allowed_origins;
 };

@@ -6,7 +6,8 @@ namespace {
 const char* const kErrorNames[] = {"none",          "malformed_frame", "unsupported_version", "invalid_board_id",
                                    "not_joined",    "already_joined",  "invalid_op",          "frame_too_large",
                                    "storage",       "wrong_author",    "author_in_use",       "read_only",
-                                   "rate_limited",  "bad_key",         "shutting_down",       "other"};
+                                   "rate_limited",  "bad_key",         "shutting_down",       "unavailable",
+                                   "other"};
 
 void metric(std::string& out, const char* type, const char* name, const char* help, const std::string& value) {
     out += std::string("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
@@ -72,6 +73,12 @@ std::string Metrics::render(std::size_t open_boards) const {
             snapshots_sent.load());
     counter(out, "squiggle_slow_client_disconnects_total", "Connections closed for not reading.",
             slow_disconnects.load());
+    gauge(out, "squiggle_redis_up", "1 while the shared Redis is reachable (0 without --redis).", redis_up.load());
+    counter(out, "squiggle_redis_ops_recovered_total",
+            "Ops that pub/sub did not deliver and were read from the board's stream instead.",
+            redis_ops_recovered.load());
+    counter(out, "squiggle_redis_snapshots_stored_total", "Board snapshots this process stored in Redis.",
+            redis_snapshots_stored.load());
     counter(out, "squiggle_compactions_total", "Snapshots written and logs compacted.", compactions.load());
     out += "# HELP squiggle_rejected_total Messages refused, by reason.\n# TYPE squiggle_rejected_total counter\n";
     for (std::size_t i = 1; i < rejected.size(); ++i) {

@@ -35,8 +35,13 @@ struct Metrics {
     std::atomic<std::uint64_t> snapshots_sent{0};
     std::atomic<std::uint64_t> slow_disconnects{0};
     std::atomic<std::uint64_t> compactions{0};
+    // With Redis: whether it is reachable, ops that pub/sub missed and the
+    // stream supplied, and snapshots this process stored there.
+    std::atomic<std::int64_t> redis_up{0};
+    std::atomic<std::uint64_t> redis_ops_recovered{0};
+    std::atomic<std::uint64_t> redis_snapshots_stored{0};
     // Refusals by Error code (index = code).
-    std::array<std::atomic<std::uint64_t>, 16> rejected{};
+    std::array<std::atomic<std::uint64_t>, 17> rejected{};
 
     Histogram append_latency;  // writing one op (and fsync under "always")
     Histogram sync_latency;    // one group-commit fsync under "batch"

@@ -3,6 +3,7 @@
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/map.hpp>
 #include <cereal/types/string.hpp>
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <sstream>
@@ -24,6 +25,19 @@ bool same_secret(const std::string& a, const std::string& b) {
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+// A created object that came without an id ({0, 0}, as JSON clients may
+// send) gets one made of its author and seq: unique, and the same on every
+// process that applies the op.
+void assign_server_ids(SequencedOp& sequenced) {
+    std::visit(
+        [&](auto& o) {
+            if constexpr (requires { o.id; }) {
+                if (o.id == ObjectId{}) o.id = {sequenced.author, Room::kServerAssignedCounter | sequenced.seq};
+            }
+        },
+        sequenced.op);
 }
 
 }  // namespace
@@ -95,11 +109,16 @@ Room::JoinResult Room::join(const std::shared_ptr<RoomMember>& member, std::uint
             }
         }
         for (const Member& m : members_) already_here.push_back(m.presence);
+        for (const auto& [process, roster] : remote_rosters_) {
+            already_here.insert(already_here.end(), roster.people.begin(), roster.people.end());
+        }
         members_.push_back({member, member.get(), author, joined});
         result.ok = true;
         result.head_seq = durable_seq_;
         result.first_seq = log_->first_seq();
+        result.status = status_;
     }
+    if (settings_.shared) settings_.shared->publish_roster(board_id_, local_roster());
     // The newcomer learns who is here; everyone else learns of the newcomer.
     for (const PeerPresence& p : already_here) member->on_peer_update(ServerMessage{p});
     send_to_others(member.get(), ServerMessage{joined});
@@ -119,8 +138,15 @@ void Room::leave(const RoomMember* member) {
     if (left) {
         left->state = PeerState::kLeft;
         send_to_others(member, ServerMessage{*left});
+        if (settings_.shared) settings_.shared->publish_roster(board_id_, local_roster());
     }
     announce_participants();
+    if (settings_.shared && participants_of_this_process() == 0) settings_.shared->room_idle(board_id_);
+}
+
+std::size_t Room::participants_of_this_process() const {
+    std::lock_guard lock(mutex_);
+    return members_.size();
 }
 
 std::uint64_t Room::author_of(const RoomMember* member) {
@@ -161,9 +187,61 @@ void Room::send_to_others(const RoomMember* from, const ServerMessage& update) {
         others = live_members_locked(from);
     }
     for (const auto& m : others) m->on_peer_update(update);
+    // A local member's update also goes to the board's other processes
+    // (joins and leaves travel as rosters instead).
+    const bool local_change = from != nullptr && !(std::holds_alternative<PeerPresence>(update) &&
+                                                   (std::get<PeerPresence>(update).state == PeerState::kJoined ||
+                                                    std::get<PeerPresence>(update).state == PeerState::kLeft));
+    if (settings_.shared && local_change) settings_.shared->publish_peer(board_id_, update);
 }
 
-Room::SubmitResult Room::submit(std::uint64_t author, std::uint64_t client_op_id, Op op) {
+void Room::submit(std::uint64_t author, std::uint64_t client_op_id, Op op, std::function<void(SubmitResult)> done) {
+    if (!settings_.shared) {
+        done(submit_locally(author, client_op_id, std::move(op)));
+        return;
+    }
+    ServiceStatus status;
+    {
+        std::lock_guard lock(mutex_);
+        status = status_;
+    }
+    if (!status.writable) {
+        done({SubmitResult::Outcome::kFailed, 0, ErrorCode::kUnavailable, status.reason});
+        return;
+    }
+    SequencedOp draft{0, author, client_op_id, now_ms(), std::move(op)};
+    const auto started = std::chrono::steady_clock::now();
+    settings_.shared->order(board_id_, draft,
+                            [self = shared_from_this(), draft, started, done = std::move(done)](
+                                SharedBoard::Outcome outcome) mutable {
+                                SubmitResult result;
+                                switch (outcome.kind) {
+                                    case SharedBoard::Outcome::Kind::kOrdered:
+                                        if (self->settings_.metrics) {
+                                            self->settings_.metrics->observe_append(std::chrono::steady_clock::now() - started);
+                                        }
+                                        draft.seq = outcome.seq;
+                                        self->deliver(std::move(draft));
+                                        result.outcome = SubmitResult::Outcome::kOrdered;
+                                        result.seq = outcome.seq;
+                                        break;
+                                    case SharedBoard::Outcome::Kind::kDuplicate:
+                                        result.outcome = SubmitResult::Outcome::kDuplicate;
+                                        break;
+                                    case SharedBoard::Outcome::Kind::kUnavailable:
+                                        result.error = ErrorCode::kUnavailable;
+                                        result.reason = outcome.reason;
+                                        break;
+                                    case SharedBoard::Outcome::Kind::kFailed:
+                                        result.error = ErrorCode::kStorageFailure;
+                                        result.reason = "the op could not be stored: " + outcome.reason;
+                                        break;
+                                }
+                                done(std::move(result));
+                            });
+}
+
+Room::SubmitResult Room::submit_locally(std::uint64_t author, std::uint64_t client_op_id, Op op) {
     std::vector<std::shared_ptr<RoomMember>> to_notify;
     SubmitResult result;
     bool needs_sync = false;
@@ -175,14 +253,8 @@ Room::SubmitResult Room::submit(std::uint64_t author, std::uint64_t client_op_id
             return result;
         }
         const std::uint64_t seq = appended_seq_ + 1;
-        std::visit(
-            [&](auto& o) {
-                if constexpr (requires { o.id; }) {
-                    if (o.id == ObjectId{}) o.id = {author, kServerAssignedCounter | seq};
-                }
-            },
-            op);
         SequencedOp sequenced{seq, author, client_op_id, now_ms(), std::move(op)};
+        assign_server_ids(sequenced);
         // Stored first: nobody, the author included, hears of an op that a
         // crash could still lose.
         const auto started = std::chrono::steady_clock::now();
@@ -248,7 +320,9 @@ void Room::maybe_compact_locked() {
     board_snapshot_ = board_.snapshot();
     const std::size_t dropped = log_->ops().size();
     const std::uint64_t keep_after = durable_seq_ > settings_.log_retain ? durable_seq_ - settings_.log_retain : 0;
-    if (const std::error_code ec = log_->compact(durable_seq_, snapshot_payload_locked(), keep_after)) {
+    std::string payload = snapshot_payload_locked();
+    if (settings_.shared) settings_.shared->offer_snapshot(board_id_, durable_seq_, payload, keep_after);
+    if (const std::error_code ec = log_->compact(durable_seq_, std::move(payload), keep_after)) {
         log_warn("board " + board_id_ + ": compaction failed (" + ec.message() + "); the log keeps growing");
         if (log_->snapshot_seq() != durable_seq_) board_snapshot_ = std::move(previous);
         return;
@@ -276,7 +350,13 @@ std::uint64_t Room::first_seq() const {
 
 std::uint32_t Room::participants() const {
     std::lock_guard lock(mutex_);
-    return static_cast<std::uint32_t>(members_.size());
+    return participants_locked();
+}
+
+std::uint32_t Room::participants_locked() const {
+    std::size_t count = members_.size();
+    for (const auto& [process, roster] : remote_rosters_) count += roster.people.size();
+    return static_cast<std::uint32_t>(count);
 }
 
 std::uint64_t Room::state_hash() const {
@@ -321,9 +401,128 @@ void Room::announce_participants() {
     {
         std::lock_guard lock(mutex_);
         to_notify = live_members_locked();
-        count = static_cast<std::uint32_t>(members_.size());
+        count = participants_locked();
     }
     for (const auto& m : to_notify) m->on_participants_changed(count);
+}
+
+// ---- shared boards ----
+
+void Room::deliver(SequencedOp op) {
+    std::vector<std::shared_ptr<RoomMember>> to_notify;
+    bool gap = false;
+    std::uint64_t head = 0;
+    {
+        std::lock_guard lock(mutex_);
+        if (op.seq <= appended_seq_) return;  // had it already (pub/sub and the reply both bring it)
+        const std::uint64_t before = appended_seq_;
+        const std::uint64_t seq = op.seq;
+        ahead_.emplace(seq, std::move(op));
+        while (!ahead_.empty() && ahead_.begin()->first == appended_seq_ + 1) {
+            auto node = ahead_.extract(ahead_.begin());
+            apply_delivered_locked(std::move(node.mapped()));
+        }
+        if (appended_seq_ != before) to_notify = mark_durable_locked();
+        gap = !ahead_.empty();
+        head = appended_seq_;
+    }
+    // Pub/sub may lose messages: nothing past a gap is served until it is filled.
+    if (gap && settings_.shared) settings_.shared->fill_gap(board_id_, head);
+    for (const auto& m : to_notify) m->on_log_grew();
+}
+
+void Room::apply_delivered_locked(SequencedOp op) {
+    assign_server_ids(op);
+    if (const std::error_code ec = log_->append(op)) {
+        log_error("board " + board_id_ + ": keeping seq " + std::to_string(op.seq) + " failed: " + ec.message());
+    }
+    board_.apply(op);
+    auto& last = last_client_op_[op.author];
+    last = std::max(last, op.client_op_id);
+    appended_seq_ = op.seq;
+}
+
+void Room::receive_remote_peer(const ServerMessage& update) {
+    if (const auto* presence = std::get_if<PeerPresence>(&update)) {
+        // Newcomers are told the current name and colour, not the first ones.
+        std::lock_guard lock(mutex_);
+        for (auto& [process, roster] : remote_rosters_) {
+            for (PeerPresence& p : roster.people) {
+                if (p.author == presence->author) p = *presence;
+            }
+        }
+    }
+    send_to_others(nullptr, update);
+}
+
+void Room::receive_roster(const std::string& process, std::vector<PeerPresence> roster) {
+    std::vector<PeerPresence> changes;
+    bool count_changed = false;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = remote_rosters_.find(process);
+        const std::vector<PeerPresence> before = it == remote_rosters_.end() ? std::vector<PeerPresence>{} : it->second.people;
+        auto has = [](const std::vector<PeerPresence>& people, std::uint64_t author) {
+            return std::any_of(people.begin(), people.end(), [&](const PeerPresence& p) { return p.author == author; });
+        };
+        for (const PeerPresence& p : roster) {
+            if (!has(before, p.author)) changes.push_back(p);
+        }
+        for (PeerPresence p : before) {
+            if (has(roster, p.author)) continue;
+            p.state = PeerState::kLeft;
+            changes.push_back(p);
+        }
+        count_changed = before.size() != roster.size();
+        if (roster.empty()) {
+            if (it != remote_rosters_.end()) remote_rosters_.erase(it);
+        } else {
+            remote_rosters_[process] = {std::move(roster), std::chrono::steady_clock::now()};
+        }
+    }
+    for (const PeerPresence& p : changes) send_to_others(nullptr, ServerMessage{p});
+    if (count_changed || !changes.empty()) announce_participants();
+}
+
+void Room::expire_rosters(std::chrono::steady_clock::time_point cutoff) {
+    std::vector<std::string> silent;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [process, roster] : remote_rosters_) {
+            if (roster.heard < cutoff) silent.push_back(process);
+        }
+    }
+    for (const std::string& process : silent) {
+        log_info("board " + board_id_ + ": process " + process + " went silent; its people left");
+        receive_roster(process, {});
+    }
+}
+
+std::vector<PeerPresence> Room::local_roster() const {
+    std::lock_guard lock(mutex_);
+    std::vector<PeerPresence> people;
+    for (const Member& m : members_) people.push_back(m.presence);
+    return people;
+}
+
+void Room::set_status(const ServiceStatus& status) {
+    std::vector<std::shared_ptr<RoomMember>> to_notify;
+    {
+        std::lock_guard lock(mutex_);
+        if (status_.writable == status.writable) return;
+        status_ = status;
+        to_notify = live_members_locked();
+    }
+    for (const auto& m : to_notify) m->on_status(status);
+}
+
+void Room::close_all() {
+    std::vector<std::shared_ptr<RoomMember>> to_notify;
+    {
+        std::lock_guard lock(mutex_);
+        to_notify = live_members_locked();
+    }
+    for (const auto& m : to_notify) m->on_room_closed();
 }
 
 }  // namespace squiggle::server

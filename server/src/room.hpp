@@ -7,6 +7,13 @@
 // a reader that falls behind a compaction gets the snapshot instead.
 //
 // The room keeps the board itself too (squiggle::Board), to write snapshots.
+//
+// With several server processes on one board (Redis), ordering moves out of
+// the room: ops go to a SharedBoard, which orders them for every process and
+// hands each one back through deliver(), in any order and possibly twice; the
+// room applies them strictly by seq and asks for any gap to be filled. Its
+// log is then an in-memory window over the shared one.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -35,6 +42,44 @@ public:
     virtual void on_participants_changed(std::uint32_t participants) = 0;
     // Another member's cursor, presence or viewport (ephemeral, never logged).
     virtual void on_peer_update(const ServerMessage& update) = 0;
+    // Whether the board takes ops changed (shared storage lost or back).
+    virtual void on_status(const ServiceStatus& status) = 0;
+    // The room lost track of the board (history it needs is gone from the
+    // shared log): reconnect, which loads the board afresh.
+    virtual void on_room_closed() = 0;
+};
+
+// The board as several server processes share it (implemented over Redis).
+// Calls may come from any thread; so may the callbacks.
+class SharedBoard {
+public:
+    virtual ~SharedBoard() = default;
+
+    struct Outcome {
+        enum class Kind {
+            kOrdered,      // `seq` is the op's place on the board
+            kDuplicate,    // its clientOpId was ordered before (a resend)
+            kUnavailable,  // not stored: shared storage unreachable
+            kFailed        // not stored: refused by the storage
+        } kind = Kind::kFailed;
+        std::uint64_t seq = 0;
+        std::string reason;
+    };
+    // Gives `draft` (seq 0) the board's next seq and stores it durably.
+    virtual void order(const std::string& board_id, const SequencedOp& draft, std::function<void(Outcome)> done) = 0;
+    // The room holds every op up to `head` and has seen later ones: fetch the
+    // missing ones, which come back through Room::deliver().
+    virtual void fill_gap(const std::string& board_id, std::uint64_t head) = 0;
+    // The room made a snapshot: store it, unless another process is at it,
+    // and trim the shared log up to `keep_after`.
+    virtual void offer_snapshot(const std::string& board_id, std::uint64_t seq, std::string payload,
+                                std::uint64_t keep_after) = 0;
+    // Tells the other processes of a local member's cursor, viewport or presence.
+    virtual void publish_peer(const std::string& board_id, const ServerMessage& update) = 0;
+    // Tells the other processes who is on the board here.
+    virtual void publish_roster(const std::string& board_id, std::vector<PeerPresence> roster) = 0;
+    // The room's last local member left (the process may stop following the board).
+    virtual void room_idle(const std::string& board_id) = 0;
 };
 
 struct RoomSettings {
@@ -49,6 +94,9 @@ struct RoomSettings {
     // Asks for a sync() of this room soon (group commit); set under "batch".
     std::function<void(const std::shared_ptr<class Room>&)> request_sync;
     Metrics* metrics = nullptr;
+    // Set when several processes share the board; the room then orders
+    // nothing itself.
+    SharedBoard* shared = nullptr;
 };
 
 class Room : public std::enable_shared_from_this<Room> {
@@ -67,6 +115,7 @@ public:
         std::string view_key;          // for editors
         std::uint64_t head_seq = 0;    // durable head at join
         std::uint64_t first_seq = 1;   // the oldest op the log still holds
+        ServiceStatus status;          // whether the board takes ops right now
     };
     JoinResult join(const std::shared_ptr<RoomMember>& member, std::uint64_t author, std::string name,
                     const std::string& key);
@@ -83,16 +132,32 @@ public:
         ErrorCode error = ErrorCode::kStorageFailure;
         std::string reason;
     };
-    // Orders and stores one validated op by `author`. An op whose
-    // client_op_id the room has already ordered for this author (a resend
+    // Orders and stores one validated op by `author`; `done` gets the
+    // outcome (at once for the embedded store, later when shared). An op
+    // whose client_op_id was already ordered for this author (a resend
     // after a reconnect) is not applied again. A created object without an
     // id ({0, 0}, as JSON clients may send) gets {author,
     // kServerAssignedCounter | seq}, unique on the board.
-    SubmitResult submit(std::uint64_t author, std::uint64_t client_op_id, Op op);
+    void submit(std::uint64_t author, std::uint64_t client_op_id, Op op, std::function<void(SubmitResult)> done);
     static constexpr std::uint64_t kServerAssignedCounter = std::uint64_t{1} << 63;
 
     // Makes appended ops durable and tells the members (group commit).
     void sync();
+
+    // ---- shared boards (SharedBoard set) ----
+    // An op ordered by the shared board: applied once every earlier one is.
+    void deliver(SequencedOp op);
+    // A cursor, viewport or presence update of someone on another process.
+    void receive_remote_peer(const ServerMessage& update);
+    // Who is on the board on another process (empty: nobody any more).
+    void receive_roster(const std::string& process, std::vector<PeerPresence> roster);
+    // Forgets the people of processes not heard of since `cutoff`.
+    void expire_rosters(std::chrono::steady_clock::time_point cutoff);
+    std::vector<PeerPresence> local_roster() const;
+    std::size_t participants_of_this_process() const;
+    void set_status(const ServiceStatus& status);
+    // Tells every member to reconnect (see RoomMember::on_room_closed).
+    void close_all();
 
     // The newest op members may be sent, and the oldest the log still holds.
     std::uint64_t head_seq() const;
@@ -122,6 +187,10 @@ private:
     // Marks everything appended durable; returns the members to notify.
     std::vector<std::shared_ptr<RoomMember>> mark_durable_locked();
     void maybe_compact_locked();
+    SubmitResult submit_locally(std::uint64_t author, std::uint64_t client_op_id, Op op);
+    // Appends an op the shared board ordered, applies it and advances.
+    void apply_delivered_locked(SequencedOp op);
+    std::uint32_t participants_locked() const;
     std::string snapshot_payload_locked() const;
 
     const std::string board_id_;
@@ -138,6 +207,16 @@ private:
     std::vector<std::shared_ptr<const std::string>> binary_frames_, json_frames_;
     std::string board_snapshot_;  // Board::snapshot() at log_->snapshot_seq()
     std::shared_ptr<const std::string> snapshot_binary_, snapshot_json_;
+
+    // Shared boards: ops delivered ahead of a gap, by seq; the people on
+    // other processes, by process; whether ops are taken.
+    std::map<std::uint64_t, SequencedOp> ahead_;
+    struct RemoteRoster {
+        std::vector<PeerPresence> people;
+        std::chrono::steady_clock::time_point heard;
+    };
+    std::map<std::string, RemoteRoster> remote_rosters_;
+    ServiceStatus status_;
 };
 
 }  // namespace squiggle::server

@@ -6,7 +6,9 @@
 #include <thread>
 #include <vector>
 
+#include "embedded_room_registry.hpp"
 #include "listener.hpp"
+#include "redis/redis_hub.hpp"
 #include "log.hpp"
 #include "squiggle/board_id.hpp"
 #include "ws_session.hpp"
@@ -49,17 +51,33 @@ const char* fsync_name(FsyncPolicy p) {
 
 }  // namespace
 
+std::shared_ptr<RoomRegistry> Server::make_rooms() {
+    if (!config_.redis_url.empty()) {
+        RedisAddress address;
+        std::string why;
+        parse_redis_url(config_.redis_url, address, why);  // checked by parse_config
+        hub_ = std::make_shared<RedisHub>(ioc_, address, room_settings(config_, metrics_, nullptr));
+        return hub_;
+    }
+    if (config_.fsync == FsyncPolicy::kBatch) {
+        group_commit_ = std::make_unique<GroupCommit>(std::chrono::microseconds(config_.batch_window_us));
+    }
+    store_ = std::make_unique<FileBoardStore>(config_.data_dir, config_.fsync);
+    return std::make_shared<EmbeddedRoomRegistry>(*store_, room_settings(config_, metrics_, group_commit_.get()));
+}
+
 Server::Server(ServerConfig config)
     : config_(std::move(config)),
       ioc_(static_cast<int>(config_.threads)),
-      group_commit_(config_.fsync == FsyncPolicy::kBatch
-                        ? std::make_unique<GroupCommit>(std::chrono::microseconds(config_.batch_window_us))
-                        : nullptr),
-      store_(config_.data_dir, config_.fsync),
-      rooms_(store_, room_settings(config_, metrics_, group_commit_.get())),
-      context_{config_, rooms_, metrics_, sessions_, shutting_down_} {}
+      rooms_(make_rooms()),
+      context_{config_, *rooms_, metrics_, sessions_, shutting_down_} {}
 
-Server::~Server() = default;
+Server::~Server() {
+    // Sessions the shutdown could not close still hold rooms; the storage
+    // (and hub) they would tell about leaving goes before the event loop
+    // that holds them.
+    for (const auto& s : sessions_.snapshot()) s->abandon();
+}
 
 bool Server::start() {
     boost::beast::error_code ec;
@@ -76,8 +94,12 @@ bool Server::start() {
     }
     port_ = listener_->port();
     listener_->run();
-    log_info("embedded storage in " + config_.data_dir + " (fsync " + fsync_name(config_.fsync) + ", snapshot every " +
-             std::to_string(config_.snapshot_every) + " ops), " + std::to_string(config_.threads) + " I/O threads" +
+    if (hub_) hub_->start();
+    const std::string storage =
+        hub_ ? "boards in redis at " + config_.redis_url + " (shared with every process using it)"
+             : "embedded storage in " + config_.data_dir + " (fsync " + fsync_name(config_.fsync) + ")";
+    log_info(storage + ", snapshot every " + std::to_string(config_.snapshot_every) + " ops, " +
+             std::to_string(config_.threads) + " I/O threads" +
              (config_.allowed_origins.empty() ? ", any origin" : ", origin allowlist") +
              (config_.web_root.empty() ? ", no web page" : ", page from " + config_.web_root));
     return true;

@@ -15,6 +15,7 @@
 namespace squiggle::server {
 
 class Listener;
+class RedisHub;
 
 class Server {
 public:
@@ -31,14 +32,17 @@ public:
     void run_until_signalled();
 
 private:
+    std::shared_ptr<RoomRegistry> make_rooms();
     void begin_shutdown();
 
     ServerConfig config_;
     boost::asio::io_context ioc_;
     Metrics metrics_;
     std::unique_ptr<GroupCommit> group_commit_;
-    FileBoardStore store_;
-    RoomRegistry rooms_;
+    // The embedded store, or the Redis hub that several processes share.
+    std::unique_ptr<FileBoardStore> store_;
+    std::shared_ptr<RedisHub> hub_;
+    std::shared_ptr<RoomRegistry> rooms_;
     SessionSet sessions_;
     std::atomic<bool> shutting_down_{false};
     ServerContext context_;

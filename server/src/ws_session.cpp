@@ -1,5 +1,7 @@
 #include "ws_session.hpp"
 
+#include <boost/asio/dispatch.hpp>
+
 #include "log.hpp"
 #include "squiggle/board_id.hpp"
 #include "squiggle/validate.hpp"
@@ -108,7 +110,7 @@ void WsSession::handle_frame(std::string_view frame, FrameFormat format) {
 }
 
 void WsSession::handle_hello(const Hello& hello) {
-    if (room_) {
+    if (room_ || joining_) {
         send_error(ErrorCode::kAlreadyJoined, "this connection has already joined a board");
         return;
     }
@@ -118,11 +120,25 @@ void WsSession::handle_hello(const Hello& hello) {
         send_error(code, *why, 0, true);
         return;
     }
-    std::error_code ec;
-    auto room = context_.rooms.acquire(hello.board_id, ec);
+    joining_ = true;
+    // The board may have to be loaded first (from Redis): join once it is, on
+    // this connection's strand.
+    context_.rooms.acquire(hello.board_id, hello.key,
+                           [self = shared_from_this(), hello](std::shared_ptr<Room> room, ErrorCode error,
+                                                              std::string reason) {
+                               net::dispatch(self->ws_.get_executor(),
+                                             [self, hello, room = std::move(room), error, reason = std::move(reason)] {
+                                                 self->join_room(hello, room, error, reason);
+                                             });
+                           });
+}
+
+void WsSession::join_room(const Hello& hello, std::shared_ptr<Room> room, ErrorCode error, const std::string& reason) {
+    joining_ = false;
+    if (closed_) return;
     if (!room) {
-        log_error("board " + hello.board_id + ": cannot open: " + ec.message());
-        send_error(ErrorCode::kStorageFailure, "the board cannot be opened right now", 0, true);
+        log_warn("ws " + peer_ + ": board " + hello.board_id + " not opened: " + reason);
+        send_error(error, reason, 0, true);
         return;
     }
     const auto joined = room->join(shared_from_this(), hello.author, hello.name, hello.key);
@@ -148,6 +164,7 @@ void WsSession::handle_hello(const Hello& hello) {
              (role_ == Role::kEditor ? "editor" : "viewer") + " at seq " + std::to_string(hello.last_seq) +
              " (head " + std::to_string(joined.head_seq) + ")");
     send_control(ServerMessage{Welcome{room_->board_id(), author_, joined.head_seq, role_, joined.view_key}});
+    if (!joined.status.writable) send_control(ServerMessage{joined.status});
 }
 
 void WsSession::handle_submit(const SubmitOp& submit) {
@@ -176,7 +193,16 @@ void WsSession::handle_submit(const SubmitOp& submit) {
         send_error(ErrorCode::kRateLimited, "too many ops; slow down", submit.client_op_id);
         return;
     }
-    const auto result = room_->submit(author_, submit.client_op_id, submit.op);
+    const std::uint64_t client_op_id = submit.client_op_id;
+    room_->submit(author_, client_op_id, submit.op, [self = shared_from_this(), client_op_id](Room::SubmitResult result) {
+        // At once (embedded store) or when the shared board answers.
+        net::dispatch(self->ws_.get_executor(), [self, client_op_id, result = std::move(result)] {
+            self->on_submitted(result, client_op_id);
+        });
+    });
+}
+
+void WsSession::on_submitted(const Room::SubmitResult& result, std::uint64_t client_op_id) {
     switch (result.outcome) {
         case Room::SubmitResult::Outcome::kOrdered:
             context_.metrics.ops_in.fetch_add(1, std::memory_order_relaxed);
@@ -186,7 +212,7 @@ void WsSession::handle_submit(const SubmitOp& submit) {
             context_.metrics.duplicates.fetch_add(1, std::memory_order_relaxed);
             break;
         case Room::SubmitResult::Outcome::kFailed:
-            send_error(result.error, result.reason, submit.client_op_id);
+            if (!closed_) send_error(result.error, result.reason, client_op_id);
             break;
     }
 }
@@ -236,7 +262,7 @@ void WsSession::relay_throttled() {
 
 void WsSession::send_error(ErrorCode code, std::string reason, std::uint64_t client_op_id, bool then_close) {
     const auto index = static_cast<std::size_t>(code);
-    context_.metrics.rejected[index < context_.metrics.rejected.size() ? index : 15].fetch_add(1);
+    context_.metrics.rejected[index < context_.metrics.rejected.size() ? index : context_.metrics.rejected.size() - 1].fetch_add(1);
     if (reason.size() > limits::kMaxReasonLength) reason.resize(limits::kMaxReasonLength);
     send_control(ServerMessage{Error{code, std::move(reason), client_op_id}});
     if (then_close) close_after_flush(websocket::close_code::policy_error);
@@ -282,6 +308,20 @@ void WsSession::on_peer_update(const ServerMessage& update) {
         auto [it, inserted] = self->peer_updates_.insert_or_assign({author, update.index()}, update);
         if (!inserted) self->context_.metrics.ephemeral_coalesced.fetch_add(1, std::memory_order_relaxed);
         self->pump();
+    });
+}
+
+void WsSession::on_status(const ServiceStatus& status) {
+    net::post(ws_.get_executor(), [self = shared_from_this(), status] {
+        if (!self->closed_) self->send_control(ServerMessage{status});
+    });
+}
+
+void WsSession::on_room_closed() {
+    net::post(ws_.get_executor(), [self = shared_from_this()] {
+        if (self->closed_) return;
+        self->send_control(ServerMessage{Error{ErrorCode::kShuttingDown, "the board is being reloaded; reconnect", 0}});
+        self->close_after_flush(websocket::close_code::service_restart);
     });
 }
 

@@ -41,10 +41,15 @@ public:
 
     // Tells the client the server is stopping and closes with 1001.
     void shut_down();
+    // At exit, with the event loop stopped: lets go of the room without
+    // telling it (the storage behind it is going away first).
+    void abandon() { room_.reset(); }
 
     void on_log_grew() override;
     void on_participants_changed(std::uint32_t participants) override;
     void on_peer_update(const ServerMessage& update) override;
+    void on_status(const ServiceStatus& status) override;
+    void on_room_closed() override;
 
 private:
     void on_accept(beast::error_code ec);
@@ -52,6 +57,8 @@ private:
     void on_read(beast::error_code ec, std::size_t bytes);
     void handle_frame(std::string_view frame, FrameFormat format);
     void handle_hello(const Hello& hello);
+    void join_room(const Hello& hello, std::shared_ptr<Room> room, ErrorCode error, const std::string& reason);
+    void on_submitted(const Room::SubmitResult& result, std::uint64_t client_op_id);
     void handle_submit(const SubmitOp& submit);
     template <class Update>
     void handle_ephemeral(const Update& update);
@@ -72,6 +79,7 @@ private:
     std::string peer_;
 
     std::shared_ptr<Room> room_;
+    bool joining_ = false;  // a Hello is waiting for its board to open
     std::uint64_t author_ = 0;
     Role role_ = Role::kViewer;
     FrameFormat format_ = FrameFormat::kBinary;

@@ -601,6 +601,10 @@ std::string encode(const ServerMessage& message) {
                               cereal::make_nvp("y", to_px(v.viewport.center.y)),
                               cereal::make_nvp("zoom", static_cast<double>(v.viewport.zoom) / 1024));
                        },
+                       [&](const ServiceStatus& s) {
+                           ar(cereal::make_nvp("type", std::string("STATUS")),
+                              cereal::make_nvp("writable", s.writable), cereal::make_nvp("reason", s.reason));
+                       },
                    },
                    message);
     });
@@ -676,6 +680,12 @@ ServerMessage decode_server(std::string_view text) {
         if (!std::isfinite(zoom) || zoom <= 0 || zoom > 64) throw DecodeError("zoom out of range");
         v.viewport.zoom = static_cast<std::uint32_t>(std::nearbyint(zoom * 1024));
         return v;
+    }
+    if (type == "STATUS") {
+        ServiceStatus s;
+        s.writable = field<bool>(ar, "writable");
+        s.reason = get_string(ar, "reason", limits::kMaxReasonLength);
+        return s;
     }
     throw DecodeError("unknown message type '" + type.substr(0, 40) + "'");
 }

@@ -67,6 +67,8 @@ TEST_CASE("every server message survives a round trip in both formats") {
         PeerCursor{0xFFFFFFFFFFFFFFFFull, {1, -1}},
         PeerPresence{4, "Linus", 0xAABBCCDD, PeerState::kIdle},
         PeerViewport{5, {{0, 0}, 512}},
+        ServiceStatus{false, "storage unreachable"},
+        ServiceStatus{true, ""},
     };
     std::uint64_t seq = 0;
     for (const ClientMessage& m : sample_client_messages(rng)) {

@@ -168,6 +168,9 @@ enum class ErrorCode : std::uint16_t {
     kRateLimited = 12,        // too many ops too fast; the op was not applied
     kBadKey = 13,             // the link's key is missing or wrong for this board
     kShuttingDown = 14,       // the server is stopping; reconnect shortly
+    kUnavailable = 15,        // the board's shared storage is unreachable: the op was not
+                              // stored; send it again (new clientOpId) after ServiceStatus
+                              // says the board is writable
 };
 
 // Something the client sent was refused. `client_op_id` names the refused op
@@ -224,8 +227,23 @@ struct PeerViewport {
     }
 };
 
-using ServerMessage =
-    std::variant<Welcome, OpEvent, Presence, Error, PeerCursor, PeerPresence, PeerViewport, BoardSnapshot>;
+// Whether the board accepts ops right now. Sent when that changes (and right
+// after Welcome while it does not): when the server loses its shared storage
+// (Redis) it keeps serving what it has, refuses ops with kUnavailable, and
+// says so here; `writable` comes back true once storage is reachable again.
+struct ServiceStatus {
+    bool writable = true;
+    std::string reason;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("writable", writable));
+        bounded_string(ar, "reason", reason, limits::kMaxReasonLength);
+    }
+};
+
+using ServerMessage = std::variant<Welcome, OpEvent, Presence, Error, PeerCursor, PeerPresence, PeerViewport,
+                                   BoardSnapshot, ServiceStatus>;
 
 // The frame around every message.
 template <class Message>

@@ -85,6 +85,8 @@ template Presence WsTestClient::next_of_kind<Presence>();
 template PeerPresence WsTestClient::next_of_kind<PeerPresence>();
 template PeerCursor WsTestClient::next_of_kind<PeerCursor>();
 template PeerViewport WsTestClient::next_of_kind<PeerViewport>();
+template ServiceStatus WsTestClient::next_of_kind<ServiceStatus>();
+template OpEvent WsTestClient::next_of_kind<OpEvent>();
 
 Welcome WsTestClient::join(const std::string& board, std::uint64_t author, std::uint64_t last_seq,
                            const std::string& key) {
