@@ -81,8 +81,23 @@ TEST_CASE("--help explains every option") {
     CHECK(WEXITSTATUS(::pclose(p)) == 0);
     for (const char* option : {"--port", "PORT", "--data-dir", "--web-root", "--threads", "--fsync", "batch",
                                "--snapshot-every", "--op-rate", "--op-burst", "--cursor-rate", "--max-frame-bytes",
-                               "--allowed-origin", "--idle-timeout"}) {
+                               "--allowed-origin", "--idle-timeout", "--redis", "SQUIGGLE_REDIS"}) {
         INFO(option);
         CHECK(out.find(option) != std::string::npos);
+    }
+}
+
+TEST_CASE("a --redis value that is not a redis:// URL is refused at start, with the reason") {
+    for (const char* bad : {"http://127.0.0.1:6379", "redis://", "redis://host:0", "redis://host:99999", "redis://h:1/x"}) {
+        INFO(bad);
+        const std::string command = std::string(SQUIGGLE_SERVER_BINARY) + " --port 0 --redis '" + bad + "' 2>&1";
+        FILE* p = ::popen(command.c_str(), "r");
+        REQUIRE(p);
+        std::string out;
+        char buf[4096];
+        while (std::fgets(buf, sizeof buf, p)) out += buf;
+        CHECK(WEXITSTATUS(::pclose(p)) == 2);
+        CHECK(out.find("--redis") != std::string::npos);
+        CHECK(out.find("listening") == std::string::npos);
     }
 }

@@ -256,3 +256,27 @@ TEST_CASE("a late joiner on a board compacted into a Redis snapshot sees the sam
     const Board seen = read_board(cluster.port(1), board, 3);
     CHECK(seen.state_hash() == a.replica.state_hash());
 }
+
+TEST_CASE("while Redis is down a board that is not open here cannot be joined; once it is back, it can") {
+    Cluster cluster(1);
+    cluster.redis.kill_hard();
+    const std::string board = random_board_id();
+    {
+        WsTestClient c(cluster.port(0));
+        c.send(ClientMessage{Hello{board, 0, 1, "c", kEditKey}});
+        const Error refused = c.expect<Error>();
+        CHECK(refused.code == ErrorCode::kUnavailable);
+        CHECK(c.wait_for_close() == std::optional<std::uint16_t>(1008));
+    }
+    cluster.redis.start();
+    // The process reconnects by itself; joins succeed from then on.
+    for (int attempt = 0;; ++attempt) {
+        WsTestClient c(cluster.port(0));
+        c.send(ClientMessage{Hello{board, 0, 1, "c", kEditKey}});
+        const ServerMessage m = c.receive_skipping_ephemeral();
+        if (std::holds_alternative<Welcome>(m)) break;
+        REQUIRE(std::get<Error>(m).code == ErrorCode::kUnavailable);
+        REQUIRE(attempt < 100);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));  // a client's reconnect backoff
+    }
+}
