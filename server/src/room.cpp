@@ -149,20 +149,30 @@ std::size_t Room::participants_of_this_process() const {
     return members_.size();
 }
 
-std::uint64_t Room::author_of(const RoomMember* member) {
-    std::lock_guard lock(mutex_);
-    for (const Member& m : members_) {
-        if (m.key == member) return m.author;
-    }
-    return 0;
-}
-
 void Room::relay(const RoomMember* from, const Cursor& cursor) {
-    if (const auto author = author_of(from)) send_to_others(from, ServerMessage{PeerCursor{author, cursor.position}});
+    std::uint64_t author = 0;
+    {
+        std::lock_guard lock(mutex_);
+        for (Member& m : members_) {
+            if (m.key != from) continue;
+            author = m.author;
+            m.cursor = cursor.position;
+        }
+    }
+    if (author) send_to_others(from, ServerMessage{PeerCursor{author, cursor.position}});
 }
 
 void Room::relay(const RoomMember* from, const Viewport& viewport) {
-    if (const auto author = author_of(from)) send_to_others(from, ServerMessage{PeerViewport{author, viewport}});
+    std::uint64_t author = 0;
+    {
+        std::lock_guard lock(mutex_);
+        for (Member& m : members_) {
+            if (m.key != from) continue;
+            author = m.author;
+            m.viewport = viewport;
+        }
+    }
+    if (author) send_to_others(from, ServerMessage{PeerViewport{author, viewport}});
 }
 
 void Room::relay(const RoomMember* from, const PresenceUpdate& presence) {
@@ -217,6 +227,17 @@ void Room::submit(std::uint64_t author, std::uint64_t client_op_id, Op op, std::
                                 SubmitResult result;
                                 switch (outcome.kind) {
                                     case SharedBoard::Outcome::Kind::kOrdered:
+                                        if (outcome.seq <= self->head_seq()) {
+                                            // The shared log went backwards: Redis lost its data
+                                            // (no append-only file?). Say so rather than hang.
+                                            log_error("board " + self->board_id_ + ": redis gave seq " +
+                                                      std::to_string(outcome.seq) + " but the board is at " +
+                                                      std::to_string(self->head_seq()) +
+                                                      "; redis has lost data (run it with appendonly yes)");
+                                            result.error = ErrorCode::kStorageFailure;
+                                            result.reason = "the board's storage lost its history; this op was not applied";
+                                            break;
+                                        }
                                         if (self->settings_.metrics) {
                                             self->settings_.metrics->observe_append(std::chrono::steady_clock::now() - started);
                                         }
@@ -514,6 +535,22 @@ void Room::set_status(const ServiceStatus& status) {
         to_notify = live_members_locked();
     }
     for (const auto& m : to_notify) m->on_status(status);
+    if (status.writable) republish_presence();
+}
+
+void Room::republish_presence() {
+    if (!settings_.shared) return;
+    std::vector<ServerMessage> updates;
+    {
+        std::lock_guard lock(mutex_);
+        for (const Member& m : members_) {
+            if (m.presence.state != PeerState::kJoined) updates.push_back(ServerMessage{m.presence});
+            if (m.cursor) updates.push_back(ServerMessage{PeerCursor{m.author, *m.cursor}});
+            if (m.viewport) updates.push_back(ServerMessage{PeerViewport{m.author, *m.viewport}});
+        }
+    }
+    settings_.shared->publish_roster(board_id_, local_roster());
+    for (const ServerMessage& update : updates) settings_.shared->publish_peer(board_id_, update);
 }
 
 void Room::close_all() {

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -155,7 +156,12 @@ public:
     void expire_rosters(std::chrono::steady_clock::time_point cutoff);
     std::vector<PeerPresence> local_roster() const;
     std::size_t participants_of_this_process() const;
+    // Whether ops are taken; when they are again, the other processes are
+    // told afresh who is here and where their cursors are (what was
+    // published meanwhile went nowhere).
     void set_status(const ServiceStatus& status);
+    // Tells the other processes who is here, with names, cursors and viewports.
+    void republish_presence();
     // Tells every member to reconnect (see RoomMember::on_room_closed).
     void close_all();
 
@@ -179,11 +185,13 @@ private:
         const RoomMember* key;
         std::uint64_t author;
         PeerPresence presence;
+        // The latest of each, to tell other processes again after Redis was lost.
+        std::optional<Point> cursor;
+        std::optional<Viewport> viewport;
     };
     std::vector<std::shared_ptr<RoomMember>> live_members_locked(const RoomMember* except = nullptr);
     void announce_participants();
     void send_to_others(const RoomMember* from, const ServerMessage& update);
-    std::uint64_t author_of(const RoomMember* member);
     // Marks everything appended durable; returns the members to notify.
     std::vector<std::shared_ptr<RoomMember>> mark_durable_locked();
     void maybe_compact_locked();

@@ -1,6 +1,9 @@
 // Shared pieces of the browser tests: start the real server on a free port,
-// launch Debian's Chromium headless, read pixels out of screenshots.
+// a real redis-server, launch Debian's Chromium headless, read pixels out of
+// screenshots.
 import { spawn } from 'node:child_process';
+import { createServer, connect } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -141,4 +144,117 @@ export function countPixels(png, box, rgb, tolerance = 60) {
     }
   }
   return count;
+}
+
+// A loopback port nobody listens on right now (the kernel's pick for port 0).
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// Sends one command to Redis at 127.0.0.1:`port` (RESP over a fresh
+// connection) and resolves with the first reply line ('+PONG', ':2', '-LOADING
+// ...'), or rejects when nothing answers within `timeoutMs`.
+export function redisCommand(port, args, { timeoutMs = 2000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let reply = '';
+    const fail = (e) => { socket.destroy(); reject(e); };
+    socket.setTimeout(timeoutMs, () => fail(new Error(`redis on port ${port} did not answer ${args[0]}`)));
+    socket.once('error', fail);
+    socket.on('data', (chunk) => {
+      reply += chunk.toString('latin1');
+      const end = reply.indexOf('\r\n');
+      if (end >= 0) {
+        socket.destroy();
+        resolve(reply.slice(0, end));
+      }
+    });
+    socket.write(`*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(String(a))}\r\n${a}\r\n`).join(''));
+  });
+}
+
+// A real redis-server on a free loopback port, keeping its data in `dir`
+// (append-only file, fsync'd on every write, no RDB snapshots). Resolves once
+// it answers PING. kill() is SIGKILL, stop() SIGTERM; start() starts it again
+// on the same port with the same dir (it reloads its append-only file).
+export async function startRedis({ dir, port: wantedPort = 0 } = {}) {
+  const ownDir = !dir;
+  dir ??= mkdtempSync(join(tmpdir(), 'squiggle-e2e-redis-'));
+  const port = wantedPort || await freePort();
+  const logs = [];
+  let child = null;
+
+  async function start() {
+    if (child && child.exitCode === null && child.signalCode === null) throw new Error('redis-server already runs');
+    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
+                                        '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
+                                        '--daemonize', 'no', '--loglevel', 'warning'],
+                       { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    for (const stream of [proc.stdout, proc.stderr]) createInterface({ input: stream }).on('line', (l) => logs.push(l));
+    let exited = null;
+    const exit = new Promise((resolve) => proc.once('exit', (code, signal) => resolve(exited = { code, signal })));
+    const spawnError = new Promise((_, reject) => proc.once('error', reject));
+    // Ready once it answers PING with PONG (while loading its append-only
+    // file it answers -LOADING). Polled, bounded by a deadline.
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      const answer = await Promise.race([redisCommand(port, ['PING'], { timeoutMs: 500 }).catch((e) => String(e)),
+                                         exit.then(() => null), spawnError]);
+      if (answer === '+PONG') return;
+      if (exited) throw new Error(`redis-server exited (${exited.code ?? exited.signal}) before answering:\n${logs.join('\n')}`);
+      if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not answer PING:\n${logs.join('\n')}`);
+      await delay(20);
+    }
+  }
+
+  async function end(signal) {
+    const proc = child;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill(signal);
+    await exited;
+  }
+
+  await start();
+  return {
+    port,
+    dir,
+    logs,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+    command: (...args) => redisCommand(port, args),
+    // Stops it and removes the dir if it made it.
+    async close() {
+      await end('SIGTERM');
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Resolves with the value of the Prometheus sample `name` on `server`'s /metrics.
+export async function metric(server, name) {
+  const text = await (await fetch(`${server.url}metrics`)).text();
+  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+// Polls `condition` (async, truthy when met) until it holds; rejects with
+// `what` after `timeoutMs`.
+export async function waitUntil(condition, what, { timeoutMs = 30000, intervalMs = 50 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(intervalMs);
+  }
 }

@@ -220,9 +220,19 @@ TEST_CASE("Redis restarted mid-session: writes pause with a clear status, nothin
     CHECK(refused.client_op_id == a.client_op);
     CHECK(metric(cluster.port(0), "squiggle_redis_up") == 0);
 
+    // B's pointer moves while the processes cannot reach each other.
+    b.client->send(ClientMessage{Cursor{{480, 640}}});
+
     cluster.redis.start();
-    CHECK(a.client->next_of_kind<ServiceStatus>().writable);
     CHECK(b.client->next_of_kind<ServiceStatus>().writable);
+    // A hears that writing works again, and where B's pointer is now
+    // (told afresh once Redis is back), in either order.
+    bool writable = false, cursor = false;
+    while (!writable || !cursor) {
+        const ServerMessage m = a.client->receive();
+        if (const auto* s = std::get_if<ServiceStatus>(&m)) writable = s->writable;
+        if (const auto* c = std::get_if<PeerCursor>(&m)) cursor = c->author == 2 && c->position == Point{480, 640};
+    }
     for (int n = 0; n < 5; ++n) b.draw_one(rng);
     a.catch_up_to(15);
     CHECK(a.replica.state_hash() == b.replica.state_hash());

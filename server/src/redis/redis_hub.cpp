@@ -356,8 +356,13 @@ void RedisHub::on_subscribed(const std::string& channel) {
     if (it == boards_.end()) return;
     it->second.subscribed = true;
     // Also after a pub/sub reconnect: what was published meanwhile is lost
-    // to us, but not to the stream.
-    if (!it->second.room.expired()) catch_up(board_id);
+    // to us, but not to the stream. Presence is told afresh both ways: the
+    // others may have missed ours while their own link was down.
+    if (auto room = it->second.room.lock()) {
+        catch_up(board_id);
+        commands_->command({"PUBLISH", key(board_id, "ch"), "Q" + process_id_}, nullptr);
+        room->republish_presence();
+    }
 }
 
 void RedisHub::on_message(const std::string& channel, std::string payload) {
@@ -392,7 +397,7 @@ void RedisHub::on_message(const std::string& channel, std::string payload) {
     if (process == process_id_ || !room) return;
     const std::string body = space == std::string::npos ? std::string() : payload.substr(space + 1);
     if (kind == 'Q') {
-        publish_roster(board_id, room->local_roster());
+        room->republish_presence();
     } else if (kind == 'R') {
         std::vector<PeerPresence> roster;
         if (from_bytes(body, roster)) room->receive_roster(process, std::move(roster));
