@@ -297,6 +297,14 @@ void SyncClient::handle(OpEvent event) {
     maybe_finish_catch_up();
 }
 
+void SyncClient::handle(OpBatch batch) {
+    // Exactly as that many OpEvents, in order.
+    for (SequencedOp& op : batch.ops) {
+        if (!welcomed_) return;  // an op of the batch may have made us reconnect
+        handle(OpEvent{std::move(op)});
+    }
+}
+
 void SyncClient::handle(BoardSnapshot snapshot) {
     if (!welcomed_) {
         drop_connection("The server sent a board snapshot before welcoming this page; reconnecting", false);

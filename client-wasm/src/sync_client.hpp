@@ -184,6 +184,7 @@ private:
 
     void handle(const Welcome& welcome);
     void handle(OpEvent event);
+    void handle(OpBatch batch);
     void handle(BoardSnapshot snapshot);
     void handle(const Presence& presence);
     void handle(const Error& error);

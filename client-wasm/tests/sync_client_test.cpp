@@ -559,3 +559,23 @@ TEST_CASE("truncate_utf8 never splits a character") {
     CHECK(truncate_utf8("a\xE2\x82\xAC", 3) == "a");   // the euro sign needs 3 bytes
     CHECK(truncate_utf8("a\xE2\x82\xAC", 4) == "a\xE2\x82\xAC");
 }
+
+TEST_CASE("A batch of ops is applied as that many OpEvents: acknowledges, fills in order, ignores overlap") {
+    Harness h;
+    h.join();
+    const std::uint64_t mine = h.sync.submit(stroke(kMe, 1));
+    OpBatch batch;
+    batch.ops.push_back(sequenced(1, kOther, 1, stroke(kOther, 1)));
+    batch.ops.push_back(sequenced(2, kMe, mine, stroke(kMe, 1)));
+    batch.ops.push_back(sequenced(3, kOther, 2, stroke(kOther, 2)));
+    h.transport.deliver(batch);
+    CHECK(h.sync.board().head_seq() == 3);
+    CHECK(h.sync.pending().empty());  // seq 2 was the acknowledgement of mine
+    // A batch overlapping what the client has adds only what is new.
+    OpBatch overlap;
+    overlap.ops.push_back(sequenced(3, kOther, 2, stroke(kOther, 2)));
+    overlap.ops.push_back(sequenced(4, kOther, 3, stroke(kOther, 3)));
+    h.transport.deliver(overlap);
+    CHECK(h.sync.board().head_seq() == 4);
+    CHECK(h.sync.board().object_count() == 4);
+}

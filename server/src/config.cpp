@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "redis/redis_reply.hpp"
+#include "squiggle/limits.hpp"
 
 namespace squiggle::server {
 
@@ -65,6 +66,10 @@ std::optional<ServerConfig> parse_config(int argc, char** argv, int& exit_code) 
                    "default: any origin")
         ->envname("SQUIGGLE_ALLOWED_ORIGINS")
         ->delimiter(',');
+    app.add_option("--max-batch-ops", config.max_batch_ops,
+                   "Most ops sent to a client in one frame when it is behind (1: one frame per op)")
+        ->check(CLI::Range(std::size_t{1}, limits::kMaxOpsPerBatch))
+        ->envname("SQUIGGLE_MAX_BATCH_OPS");
     app.add_option("--redis", config.redis_url,
                    "redis://host:port[/db]: keep boards in this Redis and share them with every server "
                    "process pointed at it (ordering, fan-out, presence); default: the embedded store in --data-dir")

@@ -29,6 +29,8 @@ struct ServerConfig {
     std::uint64_t log_retain = 250;
     // Largest WebSocket message accepted from a client, in bytes.
     std::size_t max_frame_bytes = 512 * 1024;
+    // Most ops sent to a binary client in one OpBatch frame.
+    std::size_t max_batch_ops = 64;
     // Undecodable or refused frames tolerated on one connection before it is closed.
     unsigned max_bad_frames = 16;
     // Ops per second per connection, and how many may come at once.

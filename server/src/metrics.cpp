@@ -61,7 +61,9 @@ std::string Metrics::render(std::size_t open_boards) const {
     gauge(out, "squiggle_boards_open", "Boards held open by at least one connection.",
           static_cast<std::int64_t>(open_boards));
     counter(out, "squiggle_ops_in_total", "Ops ordered and stored.", ops_in.load());
-    counter(out, "squiggle_ops_out_total", "Op frames sent to clients.", ops_out.load());
+    counter(out, "squiggle_ops_out_total", "Ops sent to clients, alone or in batches.", ops_out.load());
+    counter(out, "squiggle_op_batches_out_total", "Frames that carried several ops to a client at once.",
+            batches_out.load());
     counter(out, "squiggle_ops_duplicate_total", "Resent ops recognised by client op id and not applied again.",
             duplicates.load());
     counter(out, "squiggle_bytes_in_total", "WebSocket payload bytes received.", bytes_in.load());

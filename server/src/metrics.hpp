@@ -27,7 +27,8 @@ struct Metrics {
     std::atomic<std::int64_t> connections_open{0};
     std::atomic<std::uint64_t> connections_total{0};
     std::atomic<std::uint64_t> ops_in{0};         // ops ordered
-    std::atomic<std::uint64_t> ops_out{0};        // op frames sent to clients
+    std::atomic<std::uint64_t> ops_out{0};        // ops sent to clients (alone or in batches)
+    std::atomic<std::uint64_t> batches_out{0};    // OpBatch frames sent (two ops or more)
     std::atomic<std::uint64_t> duplicates{0};     // resent ops recognised and not applied again
     std::atomic<std::uint64_t> bytes_in{0};
     std::atomic<std::uint64_t> bytes_out{0};

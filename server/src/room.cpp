@@ -398,6 +398,25 @@ std::shared_ptr<const std::string> Room::frame(std::uint64_t seq, FrameFormat fo
     return slot;
 }
 
+std::shared_ptr<const std::string> Room::batch_frame(std::uint64_t first, std::size_t max, std::size_t& count) {
+    std::lock_guard lock(mutex_);
+    const std::uint64_t oldest = log_->first_seq();
+    count = 0;
+    if (first < oldest || first > durable_seq_) return nullptr;
+    count = static_cast<std::size_t>(std::min<std::uint64_t>(max, durable_seq_ - first + 1));
+    auto& slot = batch_frames_[{first, count}];
+    if (!slot) {
+        const auto& ops = log_->ops();
+        const std::size_t begin = static_cast<std::size_t>(first - oldest);
+        OpBatch batch;
+        batch.ops.assign(ops.begin() + static_cast<long>(begin), ops.begin() + static_cast<long>(begin + count));
+        slot = std::make_shared<const std::string>(encode(ServerMessage{std::move(batch)}, FrameFormat::kBinary));
+        // Only batches near the head are asked for again; older ones go.
+        while (batch_frames_.size() > 64) batch_frames_.erase(batch_frames_.begin());
+    }
+    return slot;
+}
+
 std::shared_ptr<const std::string> Room::snapshot_frame(FrameFormat format, std::uint64_t& seq) {
     std::lock_guard lock(mutex_);
     seq = log_->snapshot_seq();

@@ -174,6 +174,10 @@ public:
     // The encoded OpEvent frame of `seq` (first_seq() <= seq <= head_seq()),
     // shared by every member that sends it; nullptr outside that range.
     std::shared_ptr<const std::string> frame(std::uint64_t seq, FrameFormat format);
+    // The encoded OpBatch of up to `max` ops from `first` on (as many as
+    // are durable and still in the log; `count` says how many), shared by the
+    // members that are at the same place; nullptr if `first` is out of range.
+    std::shared_ptr<const std::string> batch_frame(std::uint64_t first, std::size_t max, std::size_t& count);
     // The encoded BoardSnapshot of the latest snapshot, and the seq it stands for.
     std::shared_ptr<const std::string> snapshot_frame(FrameFormat format, std::uint64_t& seq);
 
@@ -214,6 +218,8 @@ private:
     // first use, per format; and of the snapshot.
     std::vector<std::shared_ptr<const std::string>> binary_frames_, json_frames_;
     std::string board_snapshot_;  // Board::snapshot() at log_->snapshot_seq()
+    // Recent OpBatch frames by (first seq, count): members in step share them.
+    std::map<std::pair<std::uint64_t, std::size_t>, std::shared_ptr<const std::string>> batch_frames_;
     std::shared_ptr<const std::string> snapshot_binary_, snapshot_json_;
 
     // Shared boards: ops delivered ahead of a gap, by seq; the people on

@@ -328,8 +328,8 @@ void WsSession::on_room_closed() {
 void WsSession::pump() {
     if (writing_ || closed_) return;
     std::shared_ptr<const std::string> next;
-    bool advances_cursor = false;
-    std::uint64_t jump_to = 0;  // after a snapshot: the seq the cursor moves to
+    std::size_t advances_cursor = 0;  // ops the write carries
+    std::uint64_t jump_to = 0;        // after a snapshot: the seq the cursor moves to
     if (!control_.empty()) {
         next = std::move(control_.front());
         control_.pop_front();
@@ -355,8 +355,16 @@ void WsSession::pump() {
             context_.metrics.snapshots_sent.fetch_add(1, std::memory_order_relaxed);
             last_write_was_peer_ = false;
         } else if (ops_waiting) {
-            next = room_->frame(next_seq_, format_);
-            advances_cursor = next != nullptr;
+            // Several ops waiting (they came while the last write was under
+            // way): one batch frame and one write for all of them. JSON
+            // clients get one OpEvent per frame, as simple scripts expect.
+            std::size_t count = 1;
+            if (format_ == FrameFormat::kBinary && room_->head_seq() > next_seq_) {
+                next = room_->batch_frame(next_seq_, context_.config.max_batch_ops, count);
+            } else {
+                next = room_->frame(next_seq_, format_);
+            }
+            advances_cursor = next != nullptr ? count : 0;
             last_write_was_peer_ = false;
         }
     }
@@ -381,7 +389,7 @@ void WsSession::pump() {
     });
 }
 
-void WsSession::on_write(beast::error_code ec, std::size_t bytes, bool advanced_cursor, std::uint64_t jump_to) {
+void WsSession::on_write(beast::error_code ec, std::size_t bytes, std::size_t advanced_cursor, std::uint64_t jump_to) {
     writing_ = false;
     stall_timer_.cancel();
     if (ec) {
@@ -390,8 +398,9 @@ void WsSession::on_write(beast::error_code ec, std::size_t bytes, bool advanced_
     }
     context_.metrics.bytes_out.fetch_add(bytes, std::memory_order_relaxed);
     if (advanced_cursor) {
-        ++next_seq_;
-        context_.metrics.ops_out.fetch_add(1, std::memory_order_relaxed);
+        next_seq_ += advanced_cursor;
+        context_.metrics.ops_out.fetch_add(advanced_cursor, std::memory_order_relaxed);
+        if (advanced_cursor > 1) context_.metrics.batches_out.fetch_add(1, std::memory_order_relaxed);
     }
     if (jump_to != 0) next_seq_ = jump_to;
     pump();

@@ -70,7 +70,7 @@ private:
     void send_control(const ServerMessage& message);
     void close_after_flush(websocket::close_code code);
     void pump();
-    void on_write(beast::error_code ec, std::size_t bytes, bool advanced_cursor, std::uint64_t jump_to);
+    void on_write(beast::error_code ec, std::size_t bytes, std::size_t advanced_cursor, std::uint64_t jump_to);
     void finish();
 
     websocket::stream<beast::tcp_stream> ws_;

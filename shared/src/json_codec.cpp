@@ -548,6 +548,34 @@ ClientMessage decode_client(std::string_view text) {
     return submit;
 }
 
+namespace {
+
+// The fields of one ordered op, inside the current JSON object.
+void put_sequenced(Out& ar, const SequencedOp& op) {
+    ar(cereal::make_nvp("seq", op.seq), cereal::make_nvp("author", std::to_string(op.author)),
+       cereal::make_nvp("clientOpId", op.client_op_id), cereal::make_nvp("serverTimeMs", op.server_time_ms));
+    ar.setNextName("op");
+    ar.startNode();
+    put_op(ar, op.op);
+    ar.finishNode();
+}
+
+SequencedOp get_sequenced(In& ar) {
+    SequencedOp s;
+    s.seq = field<std::uint64_t>(ar, "seq");
+    s.author = parse_u64(field<std::string>(ar, "author"), "author");
+    s.client_op_id = field<std::uint64_t>(ar, "clientOpId");
+    s.server_time_ms = field<std::int64_t>(ar, "serverTimeMs");
+    ar.setNextName("op");
+    ar.startNode();
+    const std::string op_type = field<std::string>(ar, "type");
+    if (!get_op(ar, op_type, s.op)) throw DecodeError("unknown op type");
+    ar.finishNode();
+    return s;
+}
+
+}  // namespace
+
 std::string encode(const ServerMessage& message) {
     return write([&](Out& ar) {
         put_version(ar);
@@ -564,13 +592,19 @@ std::string encode(const ServerMessage& message) {
                               cereal::make_nvp("bytes", base64_encode(b.bytes)));
                        },
                        [&](const OpEvent& e) {
-                           ar(cereal::make_nvp("type", std::string("OP")), cereal::make_nvp("seq", e.op.seq),
-                              cereal::make_nvp("author", std::to_string(e.op.author)),
-                              cereal::make_nvp("clientOpId", e.op.client_op_id),
-                              cereal::make_nvp("serverTimeMs", e.op.server_time_ms));
-                           ar.setNextName("op");
+                           ar(cereal::make_nvp("type", std::string("OP")));
+                           put_sequenced(ar, e.op);
+                       },
+                       [&](const OpBatch& b) {
+                           ar(cereal::make_nvp("type", std::string("OPS")));
+                           ar.setNextName("ops");
                            ar.startNode();
-                           put_op(ar, e.op.op);
+                           ar.makeArray();
+                           for (const SequencedOp& op : b.ops) {
+                               ar.startNode();
+                               put_sequenced(ar, op);
+                               ar.finishNode();
+                           }
                            ar.finishNode();
                        },
                        [&](const Presence& p) {
@@ -632,18 +666,21 @@ ServerMessage decode_server(std::string_view text) {
         b.bytes = base64_decode(field<std::string>(ar, "bytes"));
         return b;
     }
-    if (type == "OP") {
-        SequencedOp s;
-        s.seq = field<std::uint64_t>(ar, "seq");
-        s.author = parse_u64(field<std::string>(ar, "author"), "author");
-        s.client_op_id = field<std::uint64_t>(ar, "clientOpId");
-        s.server_time_ms = field<std::int64_t>(ar, "serverTimeMs");
-        ar.setNextName("op");
+    if (type == "OP") return OpEvent{get_sequenced(ar)};
+    if (type == "OPS") {
+        OpBatch b;
+        ar.setNextName("ops");
         ar.startNode();
-        const std::string op_type = field<std::string>(ar, "type");
-        if (!get_op(ar, op_type, s.op)) throw DecodeError("unknown op type");
+        cereal::size_type n = 0;
+        ar.loadSize(n);
+        if (n > limits::kMaxOpsPerBatch) throw DecodeError("too many ops in one batch");
+        for (cereal::size_type i = 0; i < n; ++i) {
+            ar.startNode();
+            b.ops.push_back(get_sequenced(ar));
+            ar.finishNode();
+        }
         ar.finishNode();
-        return OpEvent{std::move(s)};
+        return b;
     }
     if (type == "PARTICIPANTS") return Presence{field<std::uint32_t>(ar, "count")};
     if (type == "ERROR") {

@@ -166,3 +166,43 @@ TEST_CASE("a JSON bot can draw without choosing ids, as in the original design")
     bot.send_raw(R"({"type": "DRAW_LINE", "points": [[0,0]]})", true);
     CHECK(std::get<StrokeOp>(person.expect<OpEvent>().op.op).id != s.id);
 }
+
+TEST_CASE("a client behind by several ops gets them in batch frames, in order, each op once") {
+    TempDir dir;
+    ServerProcess server(dir.path(), {"--max-batch-ops", "8", "--op-rate", "1000", "--op-burst", "1000"});
+    const std::string board = random_board_id();
+    {
+        WsTestClient a(server.port());
+        a.join(board, 1);
+        for (std::uint64_t n = 1; n <= 30; ++n) {
+            a.send(ClientMessage{SubmitOp{n, stroke(1, n)}});
+            CHECK(a.expect<OpEvent>().op.seq == n);
+        }
+    }
+    // A late joiner is 30 ops behind: batches of at most 8, then the rest.
+    WsTestClient late(server.port());
+    CHECK(late.join(board, 2).head_seq == 30);
+    std::uint64_t next = 1;
+    std::size_t batches = 0;
+    while (next <= 30) {
+        const ServerMessage m = late.receive_frame();
+        if (const auto* batch = std::get_if<OpBatch>(&m)) {
+            CHECK(batch->ops.size() >= 2);
+            CHECK(batch->ops.size() <= 8);
+            ++batches;
+            for (const SequencedOp& op : batch->ops) CHECK(op.seq == next++);
+        } else if (const auto* e = std::get_if<OpEvent>(&m)) {
+            CHECK(e->op.seq == next++);
+        }
+    }
+    CHECK(batches >= 3);
+    // JSON clients get one op per frame.
+    WsTestClient bot(server.port());
+    bot.send(ClientMessage{Hello{board, 0, 3, "bot", kEditKey}}, FrameFormat::kJson);
+    CHECK(std::holds_alternative<Welcome>(bot.receive_frame()));
+    for (std::uint64_t seq = 1; seq <= 30;) {
+        const ServerMessage m = bot.receive_frame();
+        CHECK_FALSE(std::holds_alternative<OpBatch>(m));
+        if (const auto* e = std::get_if<OpEvent>(&m)) CHECK(e->op.seq == seq++);
+    }
+}

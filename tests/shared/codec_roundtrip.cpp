@@ -76,6 +76,20 @@ TEST_CASE("every server message survives a round trip in both formats") {
             messages.push_back(OpEvent{{++seq, 9, s->client_op_id, 1700000000000 + static_cast<std::int64_t>(seq), s->op}});
         }
     }
+    // A batch of every op kind.
+    OpBatch batch;
+    for (const ServerMessage& m : messages) {
+        const auto* e = std::get_if<OpEvent>(&m);
+        if (e && batch.ops.size() < limits::kMaxOpsPerBatch) batch.ops.push_back(e->op);
+    }
+    // One op more than a batch may hold is refused.
+    OpBatch too_big = batch;
+    while (too_big.ops.size() <= limits::kMaxOpsPerBatch) too_big.ops.push_back(batch.ops.front());
+    for (FrameFormat format : {FrameFormat::kBinary, FrameFormat::kJson}) {
+        CHECK(std::holds_alternative<DecodeFailure>(decode_server(encode(ServerMessage{too_big}, format), format)));
+    }
+    messages.push_back(batch);
+    messages.push_back(OpBatch{});
     for (const ServerMessage& m : messages) {
         for (FrameFormat format : {FrameFormat::kBinary, FrameFormat::kJson}) {
             INFO(encode(m, FrameFormat::kJson));

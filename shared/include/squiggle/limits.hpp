@@ -28,6 +28,8 @@ inline constexpr std::size_t kMaxNameLength = 64;
 inline constexpr std::size_t kMaxReasonLength = 256;
 // Actions each author can undo; older ones fall off deterministically.
 inline constexpr std::size_t kMaxUndoDepth = 256;
+// Ops in one OpBatch (server -> client only).
+inline constexpr std::size_t kMaxOpsPerBatch = 256;
 // A board snapshot sent to a client (server -> client only).
 inline constexpr std::size_t kMaxSnapshotBytes = 256 * 1024 * 1024;
 // A whole encoded frame, either direction, for one client message.

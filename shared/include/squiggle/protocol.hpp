@@ -143,6 +143,19 @@ struct OpEvent {
     }
 };
 
+// Consecutive ordered ops in one frame, sent to a binary client that is more
+// than one op behind (several ops arrived while its previous write was under
+// way): one frame and one write instead of one per op. Apply them in order,
+// exactly as that many OpEvents.
+struct OpBatch {
+    std::vector<SequencedOp> ops;
+
+    template <class Archive>
+    void serialize(Archive& ar) {
+        ar(cereal::make_nvp("ops", bounded(ops, limits::kMaxOpsPerBatch)));
+    }
+};
+
 // How many people are on the board right now.
 struct Presence {
     std::uint32_t participants = 0;
@@ -243,7 +256,7 @@ struct ServiceStatus {
 };
 
 using ServerMessage = std::variant<Welcome, OpEvent, Presence, Error, PeerCursor, PeerPresence, PeerViewport,
-                                   BoardSnapshot, ServiceStatus>;
+                                   BoardSnapshot, ServiceStatus, OpBatch>;
 
 // The frame around every message.
 template <class Message>

@@ -51,6 +51,19 @@ void WsTestClient::read(boost::beast::flat_buffer& buffer, boost::beast::error_c
 }
 
 ServerMessage WsTestClient::receive() {
+    if (unpacked_.empty()) {
+        ServerMessage m = receive_frame();
+        auto* batch = std::get_if<OpBatch>(&m);
+        if (!batch) return m;
+        for (SequencedOp& op : batch->ops) unpacked_.push_back(OpEvent{std::move(op)});
+        if (unpacked_.empty()) throw std::runtime_error("server sent an empty batch");
+    }
+    ServerMessage next = std::move(unpacked_.front());
+    unpacked_.pop_front();
+    return next;
+}
+
+ServerMessage WsTestClient::receive_frame() {
     buffer_.clear();
     boost::beast::error_code ec;
     read(buffer_, ec);

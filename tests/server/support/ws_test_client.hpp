@@ -5,6 +5,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
+#include <deque>
 #include <optional>
 #include <string>
 
@@ -26,8 +27,11 @@ public:
     void send(const ClientMessage& message, FrameFormat format = FrameFormat::kBinary);
     void send_raw(const std::string& bytes, bool text);
 
-    // The next message; throws on timeout or a closed connection.
+    // The next message; throws on timeout or a closed connection. An
+    // OpBatch comes out as its OpEvents, one per call.
     ServerMessage receive();
+    // The next frame as it came, batches and all.
+    ServerMessage receive_frame();
     // Skips presence, cursor and viewport updates; returns the next other message.
     ServerMessage receive_skipping_ephemeral();
     template <class T>
@@ -61,6 +65,7 @@ private:
     boost::asio::io_context ioc_;
     boost::beast::websocket::stream<boost::asio::ip::tcp::socket> ws_;
     boost::beast::flat_buffer buffer_;
+    std::deque<ServerMessage> unpacked_;  // the rest of a batch
 };
 
 // Joins `board` as `author` on a new connection and reads every op up to the
