@@ -24,6 +24,12 @@ void note_ui_item(const std::string& label) {
     rects()[label] = UiRect{min.x / g_ratio, min.y / g_ratio, (max.x - min.x) / g_ratio, (max.y - min.y) / g_ratio};
 }
 
+void note_ui_window(const std::string& label) {
+    const ImVec2 at = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    rects()[label] = UiRect{at.x / g_ratio, at.y / g_ratio, size.x / g_ratio, size.y / g_ratio};
+}
+
 std::optional<UiRect> ui_item_rect(const std::string& label) {
     const auto it = rects().find(label);
     if (it == rects().end()) return std::nullopt;

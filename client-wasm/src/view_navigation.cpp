@@ -115,17 +115,20 @@ void ViewNavigation::key(ViewKey key, ViewTransform& view, double css_width, dou
         case ViewKey::kZoomIn: view.zoom_by(kKeyZoomStep, cx, cy); break;
         case ViewKey::kZoomOut: view.zoom_by(1.0 / kKeyZoomStep, cx, cy); break;
         case ViewKey::kZoomReset: view.zoom_to(1.0, cx, cy); break;
-        case ViewKey::kFit: zoom_to_fit(view, board, css_width, css_height); break;
+        case ViewKey::kFit: zoom_to_fit(view, board, css_width, css_height, covered_top_); break;
     }
 }
 
-void zoom_to_fit(ViewTransform& view, const Board& board, double css_width, double css_height) {
+void zoom_to_fit(ViewTransform& view, const Board& board, double css_width, double css_height,
+                 double covered_top) {
     const std::optional<Box> all = board_bounds(board);
     if (!all) {
         view = ViewTransform{};
         return;
     }
-    view.fit(*all, css_width, css_height, ViewNavigation::kFitMargin);
+    // On a small screen the panel would leave too little room: fit the whole canvas.
+    const double inset = covered_top <= css_height / 2 ? covered_top : 0.0;
+    view.fit(*all, css_width, css_height, ViewNavigation::kFitMargin, inset);
 }
 
 }  // namespace squiggle::client

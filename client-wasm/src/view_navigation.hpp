@@ -46,6 +46,10 @@ public:
     // Keys act about the canvas's centre; kFit shows every object of `board`.
     void key(ViewKey key, ViewTransform& view, double css_width, double css_height, const Board& board) const;
 
+    // How far down from the canvas's top the interface covers it (CSS px):
+    // zoom-to-fit places the objects below that, on a canvas tall enough.
+    void set_covered_top(double css) { covered_top_ = css; }
+
     // While the space bar is held, the main button pans instead of drawing.
     void set_space_held(bool held) { space_held_ = held; }
     bool space_held() const { return space_held_; }
@@ -71,6 +75,7 @@ private:
     void follow_pinch(ViewTransform& view) const;
 
     bool space_held_ = false;
+    double covered_top_ = 0;
     std::optional<Pan> pan_;
     std::map<int, Position> touches_;  // fingers down, by pointer id
     std::optional<Pinch> pinch_;
@@ -78,8 +83,10 @@ private:
     bool touch_navigating_ = false;
 };
 
-// Zooms and pans `view` so that every object of `board` is on screen; an
+// Zooms and pans `view` so that every object of `board` is on screen, below
+// `covered_top` CSS pixels when that leaves at least half the canvas; an
 // empty board goes back to the origin at 100%.
-void zoom_to_fit(ViewTransform& view, const Board& board, double css_width, double css_height);
+void zoom_to_fit(ViewTransform& view, const Board& board, double css_width, double css_height,
+                 double covered_top = 0);
 
 }  // namespace squiggle::client

@@ -19,6 +19,8 @@ bool button(const char* label, const char* tooltip) {
 }  // namespace
 
 void draw_view_section(App& app, const ViewNavigation& navigation, double css_width, double css_height) {
+    // This section is drawn inside the tool panel: where the panel is.
+    note_ui_window(kToolPanel);
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
     // Fixed width, so the buttons do not jump as the number changes.

@@ -6,6 +6,9 @@
 
 namespace squiggle::client {
 
+// The tool panel's name in ui_locations.
+inline constexpr const char* kToolPanel = "tool panel";
+
 // `css_width`, `css_height`: the canvas's size, about whose centre it zooms.
 void draw_view_section(App& app, const ViewNavigation& navigation, double css_width, double css_height);
 

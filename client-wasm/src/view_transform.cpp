@@ -48,9 +48,11 @@ Box ViewTransform::visible_box(double css_width, double css_height) const {
                ceil_coordinate(model_y(css_height))};
 }
 
-void ViewTransform::fit(const Box& box, double css_width, double css_height, double margin_css) {
+void ViewTransform::fit(const Box& box, double css_width, double css_height, double margin_css,
+                        double top_inset) {
+    top_inset = std::clamp(top_inset, 0.0, css_height);
     const double room_x = std::max(1.0, css_width - 2 * margin_css);
-    const double room_y = std::max(1.0, css_height - 2 * margin_css);
+    const double room_y = std::max(1.0, css_height - top_inset - 2 * margin_css);
     const double box_w = std::max(1.0, static_cast<double>(box.max_x) - box.min_x);
     const double box_h = std::max(1.0, static_cast<double>(box.max_y) - box.min_y);
     const double fitting_zoom = std::min(room_x / box_w, room_y / box_h) * kUnitsPerPixel;
@@ -58,7 +60,7 @@ void ViewTransform::fit(const Box& box, double css_width, double css_height, dou
     const double centre_x = (static_cast<double>(box.min_x) + box.max_x) / 2;
     const double centre_y = (static_cast<double>(box.min_y) + box.max_y) / 2;
     origin_x = centre_x - css_width / 2 * units_per_css_px;
-    origin_y = centre_y - css_height / 2 * units_per_css_px;
+    origin_y = centre_y - (top_inset + (css_height - top_inset) / 2) * units_per_css_px;
 }
 
 }  // namespace squiggle::client

@@ -46,10 +46,11 @@ struct ViewTransform {
     // The model area a canvas of this CSS size shows.
     Box visible_box(double css_width, double css_height) const;
 
-    // Zooms and pans so that `box` fills the canvas, centred, `margin_css`
-    // clear of every edge; a box too small to fill it is shown at 100% at
-    // most. The zoom stays within the limits, so a huge box may not fit.
-    void fit(const Box& box, double css_width, double css_height, double margin_css);
+    // Zooms and pans so that `box` fills the canvas below `top_inset` CSS
+    // pixels (what the interface covers), centred, `margin_css` clear of
+    // every edge; a box too small to fill it is shown at 100% at most. The
+    // zoom stays within the limits, so a huge box may not fit.
+    void fit(const Box& box, double css_width, double css_height, double margin_css, double top_inset = 0);
 };
 
 }  // namespace squiggle::client

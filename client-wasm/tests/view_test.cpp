@@ -235,3 +235,19 @@ TEST_CASE("Two fingers pinch-zoom and pan; the first finger's stroke is abandone
     out = nav.filter({touch(PointerEvent::Type::kDown, 7, 10, 10)}, view, false);
     CHECK(out.for_drawing.size() == 1);
 }
+
+TEST_CASE("Zoom-to-fit keeps clear of the interface at the top, unless that leaves too little room") {
+    const Board board = board_of({stroke(1, {{0, 0}, {160'000, 48'000}})});
+    ViewTransform view;
+    zoom_to_fit(view, board, 1000, 700, 250);
+    const Box all = *board_bounds(board);
+    CHECK(view.css_y(all.min_y) >= 250 + ViewNavigation::kFitMargin - 1e-6);
+    CHECK(view.css_y(all.max_y) <= 700 - ViewNavigation::kFitMargin + 1e-6);
+    CHECK(view.css_x(all.min_x) >= ViewNavigation::kFitMargin - 1e-6);
+    // Centred in the free part.
+    CHECK((view.css_y(all.min_y) + view.css_y(all.max_y)) / 2 == Approx(250 + 450.0 / 2));
+    // A panel covering most of a small canvas is ignored: everything is still on screen.
+    zoom_to_fit(view, board, 400, 300, 250);
+    CHECK(contains(view.visible_box(400, 300), all));
+    CHECK(view.css_y(all.min_y) < 250);
+}
