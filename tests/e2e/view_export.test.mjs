@@ -152,20 +152,31 @@ test('zooming changes where a stroke is on A, not on B nor the board', async () 
                    "B's view did not change");
   assert.deepEqual(await stateHashes(), hashesBefore, 'zooming changes nothing on the board');
 
+  // Ctrl+wheel (what a trackpad pinch sends) zooms the board in finer steps, not the page.
+  await a.page.keyboard.down('Control');
+  await a.page.mouse.wheel(0, 20);
+  await a.page.keyboard.up('Control');
+  await a.page.waitForFunction((z) => window.squiggle.view().zoom < z, zoom);
+  const pinched = await a.page.evaluate(() => window.squiggle.view().zoom);
+  assert.ok(pinched > zoom * 0.7, `a small pinch is a small step (${zoom} -> ${pinched})`);
+  assert.equal(await a.page.evaluate(() => window.visualViewport.scale), 1, 'the page itself did not zoom');
+
   // 0 goes back to 100%.
   await a.page.keyboard.press('0');
   await a.page.waitForFunction(() => Math.abs(window.squiggle.view().zoom - 1) < 1e-9);
 });
 
 test('a stroke far away is culled until zoom-to-fit brings it into view', async () => {
-  // A pans 1400 px to the left with the middle button and draws there.
+  // A pans 1400 px to the left, with the middle button and then with the
+  // space bar held, and draws there.
   const start = await a.page.evaluate(() => window.squiggle.view());
-  for (let i = 0; i < 2; i++) {
-    await a.page.mouse.move(900, 560);
-    await a.page.mouse.down({ button: 'middle' });
-    await a.page.mouse.move(200, 560, { steps: 10 });
-    await a.page.mouse.up({ button: 'middle' });
-  }
+  await a.page.mouse.move(900, 560);
+  await a.page.mouse.down({ button: 'middle' });
+  await a.page.mouse.move(200, 560, { steps: 10 });
+  await a.page.mouse.up({ button: 'middle' });
+  await a.page.keyboard.down('Space');
+  await drawPath(a.page, [[900, 560], [200, 560]]);
+  await a.page.keyboard.up('Space');
   const panned = await a.page.evaluate(() => window.squiggle.view());
   assert.equal(panned.originX - start.originX, 1400 * kUnitsPerPixel, 'the board moved with the drags');
   assert.equal(panned.originY, start.originY);
