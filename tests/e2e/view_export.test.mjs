@@ -1,6 +1,7 @@
 // The view and the exports, as people use them: real server, two pages on one
 // board, real mouse, wheel and keyboard events. Zooming is each page's own
-// business (pixels change, the board does not); zoom-to-fit finds far
+// business (pixels change, the board does not), with the wheel, ctrl+wheel,
+// keys, middle or space drags and two-finger pinches; zoom-to-fit finds far
 // strokes; PNG, SVG and JSON exports hold the board; a JSON file imported on
 // one page becomes the board everyone sees.
 import { test, before, after } from 'node:test';
@@ -332,5 +333,31 @@ test('the canvas renders at the device pixel ratio', async () => {
   await nextFrames(page);
   const shot = await screenshotPng(page, 'view-hidpi');
   assert.equal(shot.width, 1600, 'the screenshot has device pixels');
+  await context.close();
+});
+
+test('two fingers pinch-zoom and pan without drawing', async () => {
+  const context = await chromium.browser.newContext({ viewport: { width: 1000, height: 700 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(a.page.url());
+  await page.waitForFunction(() => window.squiggle?.ready?.() && window.squiggle.connectionState() === 'connected');
+  const head = await page.evaluate(() => window.squiggle.headSeq());
+  const cdp = await context.newCDPSession(page);
+  const touches = (points) => points.map(([x, y], id) => ({ x, y, id }));
+  // Both fingers land at once, spread to twice their distance, and lift.
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touches([[500, 450], [600, 450]]) });
+  for (let i = 1; i <= 10; i++) {
+    const half = 50 + 5 * i;
+    await cdp.send('Input.dispatchTouchEvent',
+                   { type: 'touchMove', touchPoints: touches([[550 - half, 450], [550 + half, 450]]) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction(() => Math.abs(window.squiggle.view().zoom - 2) < 0.01);
+  // The board point between the fingers (the page opened at 100% from the origin) stayed between them.
+  const v = await page.evaluate(() => window.squiggle.view());
+  assert.ok(Math.abs(v.originX + 550 * v.unitsPerPx - 550 * kUnitsPerPixel) < 1, `midpoint x kept (${v.originX})`);
+  assert.ok(Math.abs(v.originY + 450 * v.unitsPerPx - 450 * kUnitsPerPixel) < 1, `midpoint y kept (${v.originY})`);
+  assert.equal(await page.evaluate(() => window.squiggle.headSeq()), head, 'the pinch drew nothing');
+  assert.equal(await page.evaluate(() => window.squiggle.pendingCount()), 0);
   await context.close();
 });
