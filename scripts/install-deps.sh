@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
-  libboost-dev libboost-system-dev libcereal-dev catch2 libxxhash-dev libcli11-dev
+  libboost-dev libboost-system-dev libcereal-dev catch2 libxxhash-dev libcli11-dev libstb-dev
   libhiredis-dev redis-server
   emscripten node-acorn
   libimgui-dev libglfw3-dev

@@ -45,7 +45,7 @@
   };
   document.body.appendChild(script);
 
-  // Read-only hooks for the browser tests. Before the runtime is up every
+  // Hooks for the browser tests; they change nothing on the board. Before the runtime is up every
   // hook except ready() returns null.
   function hook(name, returnType) {
     var wrapped = null;
@@ -79,6 +79,28 @@
       return value === null ? null : JSON.parse(value);
     };
   }
+  // A hook that takes one string argument and returns JSON text (or "").
+  function jsonArgHook(name) {
+    var wrapped = null;
+    return function (arg) {
+      if (!runtimeUp) return null;
+      if (!wrapped) wrapped = Module.cwrap(name, "string", ["string"]);
+      var value = wrapped(String(arg));
+      return value ? JSON.parse(value) : null;
+    };
+  }
+  // A hook that returns base64 text: the bytes as a Uint8Array.
+  function bytesHook(name) {
+    var read = optionalHook(name);
+    return function () {
+      var value = read();
+      if (value === null) return null;
+      var binary = atob(value);
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    };
+  }
   var isReady = hook("squiggle_ready", "number");
   window.squiggle = Object.freeze({
     ready: function () { return runtimeUp && isReady() === 1; },
@@ -99,5 +121,12 @@
     peers: jsonHook("squiggle_peers"),
     banner: optionalHook("squiggle_banner"),
     framesDrawn: hook("squiggle_frames_drawn", "number"),
+    view: jsonHook("squiggle_view"),
+    drawnObjects: hook("squiggle_drawn_objects", "number"),
+    importing: hook("squiggle_importing", "number"),
+    uiButton: jsonArgHook("squiggle_ui_button"),
+    exportSvg: optionalHook("squiggle_export_svg"),
+    exportJson: optionalHook("squiggle_export_json"),
+    exportPng: bytesHook("squiggle_export_png"),
   });
 })();

@@ -93,9 +93,15 @@ void App::begin_gesture(const PointerEvent& event, bool ui_wants_pointer) {
 
 void App::end_gesture() {
     if (gesture_draws_) {
-        const auto next_id = [this] { return ObjectId{sync_.author(), ++object_counter_}; };
+        const auto next_id = [this] { return new_object_id(); };
         for (StrokeOp& op : stroke_.finish(next_id)) sync_.submit(std::move(op));
     }
+    gesture_pointer_.reset();
+    gesture_draws_ = false;
+}
+
+void App::abandon_gesture() {
+    if (gesture_draws_) stroke_.cancel();
     gesture_pointer_.reset();
     gesture_draws_ = false;
 }

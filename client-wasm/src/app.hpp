@@ -73,6 +73,8 @@ public:
     ToolSettings& tool() { return tool_; }
     const ToolSettings& tool() const { return tool_; }
     const ViewTransform& view() const { return view_; }
+    // Zooming and panning change it (ViewNavigation).
+    ViewTransform& view() { return view_; }
 
     // False once the server said this page may only watch, or that it may
     // not open the board at all.
@@ -88,6 +90,13 @@ public:
     // goes idle after kIdleAfterMs without input, back on input, and turns a
     // refusal from the server into a banner.
     void update(double now_ms, double last_input_ms);
+
+    // Drops the gesture under way without submitting it: its pointer turned
+    // out to be navigating (a second finger landed for a pinch).
+    void abandon_gesture();
+
+    // A new id for an object this user creates.
+    ObjectId new_object_id() { return ObjectId{sync_.author(), ++object_counter_}; }
 
     // The stroke being drawn; shown on top of everything until released.
     const StrokeBuilder& live_stroke() const { return stroke_; }

@@ -1,8 +1,11 @@
 #include "board_renderer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <variant>
+
+#include "drawn_bounds.hpp"
 
 namespace squiggle::client {
 namespace {
@@ -206,10 +209,14 @@ void BoardRenderer::sync_board(const Board& board, std::uint64_t generation) {
         board_layer_.count = 0;
         uploaded_objects_ = 0;
         last_z_ = 0;
+        spans_.clear();
     }
     scratch_.clear();
     for (auto it = objects.upper_bound(last_z_); it != objects.end(); ++it) {
+        const std::size_t before = scratch_.size();
         std::visit([&](const auto& object) { append_segments(object, scratch_); }, it->second);
+        spans_.push_back(ObjectSpan{drawn_bounds(it->second), board_layer_.count + before * kVerticesPerSegment,
+                                    (scratch_.size() - before) * kVerticesPerSegment});
         last_z_ = it->first;
         ++uploaded_objects_;
     }
@@ -236,7 +243,7 @@ void BoardRenderer::sync_overlay(const std::deque<PendingOp>& pending, std::uint
     overlay_live_revision_ = live_stroke.revision();
 }
 
-void BoardRenderer::draw(const ViewTransform& view, const Viewport& viewport) {
+void BoardRenderer::draw(const ViewTransform& view, const Viewport& viewport, bool with_overlay) {
     if (viewport.framebuffer_width <= 0 || viewport.css_width <= 0 || viewport.css_height <= 0) return;
     glViewport(0, 0, viewport.framebuffer_width, viewport.framebuffer_height);
     glDisable(GL_DEPTH_TEST);
@@ -252,10 +259,22 @@ void BoardRenderer::draw(const ViewTransform& view, const Viewport& viewport) {
                 static_cast<float>(-2.0 / (viewport.css_height * view.units_per_css_px)));
     glUniform1f(pixel_uniform_, static_cast<float>(view.units_per_css_px * viewport.css_width /
                                                    viewport.framebuffer_width));
-    for (const VertexLayer* layer : {&board_layer_, &overlay_layer_}) {
-        if (layer->count == 0) continue;
-        glBindVertexArray(layer->vertex_array);
-        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(layer->count));
+    // The antialiased edge reaches a pixel past an object's bounds.
+    Box visible = view.visible_box(viewport.css_width, viewport.css_height);
+    const auto slack = static_cast<std::int32_t>(std::ceil(view.units_per_css_px * 2));
+    visible = Box{visible.min_x - slack, visible.min_y - slack, visible.max_x + slack, visible.max_y + slack};
+    if (board_layer_.count > 0) {
+        glBindVertexArray(board_layer_.vertex_array);
+        for (const DrawRun& run : visible_runs(spans_, visible, &objects_drawn_)) {
+            glDrawArrays(GL_TRIANGLES, static_cast<GLint>(run.first), static_cast<GLsizei>(run.count));
+        }
+    } else {
+        objects_drawn_ = 0;
+    }
+    // The overlay is a few strokes at most: not worth culling.
+    if (with_overlay && overlay_layer_.count > 0) {
+        glBindVertexArray(overlay_layer_.vertex_array);
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(overlay_layer_.count));
     }
     glBindVertexArray(0);
     glUseProgram(0);

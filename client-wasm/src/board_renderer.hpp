@@ -1,9 +1,10 @@
 #pragma once
 // Draws the board's strokes and shapes with WebGL2. Confirmed objects live in
 // a GPU buffer of segment vertices: each frame uploads just the objects added
-// on top; any other change (Board::layout_revision()) rebuilds it. Pending
-// strokes and the stroke being drawn form a small overlay on top, rebuilt
-// only when they change.
+// on top; any other change (Board::layout_revision()) rebuilds it. Each
+// object's span of that buffer is remembered with its bounds, so only the
+// objects in view are drawn (culling). Pending strokes and the stroke being
+// drawn form a small overlay on top, rebuilt only when they change.
 #include <GLES3/gl3.h>
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "squiggle/board.hpp"
+#include "culling.hpp"
 #include "stroke_builder.hpp"
 #include "stroke_geometry.hpp"
 #include "sync_client.hpp"
@@ -45,7 +47,12 @@ public:
     void sync_overlay(const std::deque<PendingOp>& pending, std::uint64_t pending_revision,
                       const StrokeBuilder& live_stroke);
 
-    void draw(const ViewTransform& view, const Viewport& viewport);
+    // Draws into the bound framebuffer. Without `with_overlay` only the
+    // confirmed board (what an export shows).
+    void draw(const ViewTransform& view, const Viewport& viewport, bool with_overlay = true);
+
+    // Confirmed objects the latest draw() drew; those out of view it skipped.
+    std::size_t objects_drawn() const { return objects_drawn_; }
 
 private:
     // One growable vertex buffer (each segment's quad is six vertices that
@@ -83,6 +90,10 @@ private:
     bool overlay_synced_ = false;
     std::uint64_t overlay_pending_revision_ = 0;
     std::uint64_t overlay_live_revision_ = 0;
+
+    // Where each object of board_layer_ is, in buffer order.
+    std::vector<ObjectSpan> spans_;
+    std::size_t objects_drawn_ = 0;
 
     std::vector<StrokeSegment> scratch_;   // segments of the objects being uploaded
     std::vector<StrokeSegment> vertices_;  // the same, six per segment

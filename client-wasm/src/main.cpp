@@ -3,6 +3,7 @@
 // and runs the frame loop. The parts themselves live in their own files.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
+#include <imgui.h>
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
@@ -13,19 +14,27 @@
 #include <tuple>
 
 #include "app.hpp"
+#include "board_import.hpp"
 #include "board_link.hpp"
 #include "board_renderer.hpp"
+#include "browser_files.hpp"
 #include "browser_page.hpp"
 #include "browser_timers.hpp"
 #include "browser_transport.hpp"
+#include "export_panel.hpp"
 #include "imgui_layer.hpp"
 #include "notice_log.hpp"
 #include "page_input.hpp"
+#include "png_export.hpp"
 #include "random_ids.hpp"
 #include "squiggle/limits.hpp"
 #include "sync_client.hpp"
 #include "test_hooks.hpp"
 #include "toolbar.hpp"
+#include "ui_locations.hpp"
+#include "view_input.hpp"
+#include "view_navigation.hpp"
+#include "view_panel.hpp"
 
 namespace squiggle::client {
 namespace {
@@ -90,6 +99,10 @@ void start_new_board() {
 struct Client {
     GLFWwindow* window = nullptr;
     PageInput* input = nullptr;
+    ViewInput* view_input = nullptr;
+    ViewNavigation navigation;
+    BoardImport import;
+    std::unique_ptr<ExportPanel> export_panel;
     NoticeLog notices;
     BrowserTransport transport;
     BrowserTimers timers;
@@ -102,6 +115,7 @@ struct Client {
     Viewport viewport;
     float pixel_ratio = 1.0f;
     double last_drawn_ms = -1e9;
+    ViewTransform shown_view;
     // What the last drawn frame showed; any difference needs a new frame.
     using Shown = std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t, std::uint64_t,
                              std::uint64_t, ConnectionState, std::uint32_t, bool, std::optional<Role>, bool, bool>;
@@ -132,17 +146,49 @@ bool update_viewport(Client& c) {
     return true;
 }
 
+// Zooming and panning from this frame's input; the pointer events that are
+// not navigation go on to drawing.
+void navigate_and_draw_input(Client& c) {
+    // Keys typed into a text field are text, not shortcuts.
+    const bool typing = ImGui::GetIO().WantTextInput;
+    ViewTransform& view = c.app->view();
+    c.navigation.set_space_held(c.view_input->space_held() && !typing);
+    // Zoom-to-fit keeps the objects clear of the tool panel (as of the last frame).
+    const std::optional<UiRect> panel = ui_item_rect(kToolPanel);
+    c.navigation.set_covered_top(panel ? panel->y + panel->height : 0.0);
+    const ViewNavigation::Filtered filtered =
+        c.navigation.filter(c.input->take_pointer_events(), view, c.ui.wants_pointer());
+    c.app->handle_pointer_events(filtered.for_drawing, c.ui.wants_pointer());
+    if (filtered.abandon_drawing) c.app->abandon_gesture();
+    for (const WheelInput& wheel : c.view_input->take_wheel_events()) {
+        // Over a panel the wheel scrolls the panel (ImGui has it).
+        if (!c.ui.wants_pointer()) c.navigation.wheel(wheel, view);
+    }
+    for (const ViewKey key : c.view_input->take_keys()) {
+        if (!typing) c.navigation.key(key, view, c.viewport.css_width, c.viewport.css_height, c.sync->board());
+    }
+}
+
+bool view_changed(const Client& c) {
+    const ViewTransform& now = c.app->view();
+    return now.origin_x != c.shown_view.origin_x || now.origin_y != c.shown_view.origin_y ||
+           now.units_per_css_px != c.shown_view.units_per_css_px;
+}
+
 void frame(void* arg) {
     Client& c = *static_cast<Client*>(arg);
     const double now = emscripten_get_now();
     c.app->update(now, c.input->last_activity_ms());
     const bool resized = update_viewport(c);
+    c.import.pump(*c.app, now);
     const bool needed = resized || now - c.input->last_activity_ms() < kActiveAfterInputMs ||
-                        what_to_show(c) != c.shown || now - c.last_drawn_ms >= kIdleRedrawMs;
+                        what_to_show(c) != c.shown || view_changed(c) || c.import.busy() ||
+                        now - c.last_drawn_ms >= kIdleRedrawMs;
     if (!needed) return;  // the canvas keeps showing the last frame
 
     c.ui.begin_frame(c.pixel_ratio, c.input->ui_pointer_for_frame());
-    c.app->handle_pointer_events(c.input->take_pointer_events(), c.ui.wants_pointer());
+    set_ui_pixel_ratio(c.pixel_ratio);
+    navigate_and_draw_input(c);
     c.toolbar->draw(*c.app, now, c.pixel_ratio);
 
     c.renderer.sync_board(c.sync->board(), c.sync->board_generation());
@@ -156,6 +202,7 @@ void frame(void* arg) {
     note_frame_drawn();
     c.last_drawn_ms = now;
     c.shown = what_to_show(c);
+    c.shown_view = c.app->view();
 }
 
 // Frames stop in a background tab; idleness is still noticed and told.
@@ -211,6 +258,7 @@ int main() {
     const BoardChoice board = choose_board();
     if (!open_canvas(*c)) return 1;
     c->input = &PageInput::install(kCanvasSelector);
+    c->view_input = &ViewInput::install(kCanvasSelector);
 
     const Identity identity = load_identity();
     SyncSettings settings;
@@ -229,12 +277,29 @@ int main() {
         c->app->set_banner(Banner{board.problem, false});
         c->notices.add(NoticeLevel::kError, board.problem);
     }
+    const auto import_file = [c] {
+        page::choose_text_file(
+            ".json,application/json",
+            [c](std::string name, std::string text) {
+                import_board_file(*c->app, c->import, name, text, emscripten_get_now());
+            },
+            [c](std::string why) { c->notices.add(NoticeLevel::kError, "The file could not be read: " + why); });
+    };
+    c->export_panel = std::make_unique<ExportPanel>(
+        ExportActions{[c] { return export_png(c->renderer, c->sync->board(), c->sync->board_generation()); },
+                      &page::download_file, import_file},
+        c->import);
+    const auto more_sections = [c](App& app) {
+        draw_view_section(app, c->navigation, c->viewport.css_width, c->viewport.css_height);
+        c->export_panel->draw(app);
+    };
     c->toolbar = std::make_unique<Toolbar>(ToolbarActions{page::page_url(), &page::copy_to_clipboard,
-                                                          &start_new_board});
+                                                          &start_new_board, more_sections});
 
     c->sync->set_network_available(page::network_online());
     page::watch_network([c](bool online) { c->sync->set_network_available(online); });
     register_test_hooks(*c->app, *c->toolbar);
+    register_render_hooks(c->renderer, c->import);
     c->sync->start();
     c->app->update(emscripten_get_now(), c->input->last_activity_ms());
     watch_idleness(c);

@@ -12,6 +12,8 @@ struct PointerEvent {
     PointerKind kind = PointerKind::kMouse;
     double x = 0.0;
     double y = 0.0;
+    // The mouse button that went down: 0 main (draws), 1 middle (pans).
+    int button = 0;
 };
 
 }  // namespace squiggle::client

@@ -2,18 +2,27 @@
 
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 
 #include "app.hpp"
+#include "board_import.hpp"
+#include "board_json.hpp"
+#include "board_renderer.hpp"
+#include "png_export.hpp"
+#include "svg_export.hpp"
 #include "sync_client.hpp"
 #include "toolbar.hpp"
+#include "ui_locations.hpp"
 
 namespace {
 const squiggle::client::App* g_app = nullptr;
 const squiggle::client::Toolbar* g_toolbar = nullptr;
+squiggle::client::BoardRenderer* g_renderer = nullptr;
+const squiggle::client::BoardImport* g_import = nullptr;
 std::uint64_t g_frames_drawn = 0;
 
 const squiggle::client::SyncClient* sync_client() {
@@ -41,6 +50,28 @@ std::string json_string(const std::string& text) {
     return out + "\"";
 }
 
+// Binary data for JS strings: standard base64 with padding.
+std::string base64(const std::string& bytes) {
+    static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+        }
+        for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kDigits[(v >> (18 - 6 * k)) & 63] : '=';
+    }
+    return out;
+}
+
+std::string json_number(double v) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", v);
+    return text;
+}
+
 // The hooks hand out pointers into this; each call replaces it.
 const char* hand_out(std::string text) {
     static std::string storage;
@@ -54,6 +85,11 @@ namespace squiggle::client {
 void register_test_hooks(const App& app, const Toolbar& toolbar) {
     g_app = &app;
     g_toolbar = &toolbar;
+}
+
+void register_render_hooks(BoardRenderer& renderer, const BoardImport& import) {
+    g_renderer = &renderer;
+    g_import = &import;
 }
 
 void note_frame_drawn() {
@@ -154,6 +190,50 @@ EMSCRIPTEN_KEEPALIVE const char* squiggle_peers() {
         out += "}";
     }
     return hand_out(out + "]");
+}
+
+// {"originX", "originY" (model units at the canvas's top-left), "unitsPerPx", "zoom"}
+EMSCRIPTEN_KEEPALIVE const char* squiggle_view() {
+    if (!g_app) return "";
+    const squiggle::client::ViewTransform& v = g_app->view();
+    return hand_out("{\"originX\":" + json_number(v.origin_x) + ",\"originY\":" + json_number(v.origin_y) +
+                    ",\"unitsPerPx\":" + json_number(v.units_per_css_px) + ",\"zoom\":" + json_number(v.zoom()) +
+                    "}");
+}
+
+// Confirmed objects the latest frame drew (the others were out of view).
+EMSCRIPTEN_KEEPALIVE double squiggle_drawn_objects() {
+    return g_renderer ? static_cast<double>(g_renderer->objects_drawn()) : 0.0;
+}
+
+// Ops of an import still waiting to be sent.
+EMSCRIPTEN_KEEPALIVE double squiggle_importing() {
+    return g_import ? static_cast<double>(g_import->remaining()) : 0.0;
+}
+
+// {"x", "y", "width", "height"} in CSS pixels of the button last drawn as
+// `label`, or "" if none was.
+EMSCRIPTEN_KEEPALIVE const char* squiggle_ui_button(const char* label) {
+    const auto rect = squiggle::client::ui_item_rect(label ? label : "");
+    if (!g_app || !rect) return "";
+    return hand_out("{\"x\":" + json_number(rect->x) + ",\"y\":" + json_number(rect->y) + ",\"width\":" +
+                    json_number(rect->width) + ",\"height\":" + json_number(rect->height) + "}");
+}
+
+// The exports the Export section's buttons download, without the download.
+EMSCRIPTEN_KEEPALIVE const char* squiggle_export_svg() {
+    return hand_out(g_app ? squiggle::client::board_svg(sync_client()->board()) : std::string());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* squiggle_export_json() {
+    return hand_out(g_app ? squiggle::client::board_json(sync_client()->board()) : std::string());
+}
+
+// Base64 of the PNG file ("" if it could not be made).
+EMSCRIPTEN_KEEPALIVE const char* squiggle_export_png() {
+    if (!g_app || !g_renderer) return "";
+    return hand_out(base64(
+        squiggle::client::export_png(*g_renderer, sync_client()->board(), sync_client()->board_generation())));
 }
 
 // The text of the notice the user must acknowledge, or "".

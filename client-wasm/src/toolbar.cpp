@@ -190,6 +190,7 @@ void Toolbar::draw_tools(App& app, double now_ms) {
     if (refusal == Refusal::kNone) {
         ImGui::Separator();
         draw_links(app, now_ms);
+        if (actions_.draw_more_sections) actions_.draw_more_sections(app);
     }
     ImGui::End();
 }

@@ -22,6 +22,8 @@ struct ToolbarActions {
     std::function<bool(const std::string&)> copy_text;
     // Leaves this board for a new, empty one (of which this user is editor).
     std::function<void()> start_new_board;
+    // Draws further sections at the end of the tool panel (view, export).
+    std::function<void(App&)> draw_more_sections;
 };
 
 class Toolbar {

@@ -1,0 +1,43 @@
+#include "view_panel.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+#include "ui_locations.hpp"
+
+namespace squiggle::client {
+namespace {
+
+bool button(const char* label, const char* tooltip) {
+    const bool pressed = ImGui::Button(label);
+    note_ui_item(label);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    return pressed;
+}
+
+}  // namespace
+
+void draw_view_section(App& app, const ViewNavigation& navigation, double css_width, double css_height) {
+    // This section is drawn inside the tool panel: where the panel is.
+    note_ui_window(kToolPanel);
+    ImGui::Separator();
+    ImGui::AlignTextToFramePadding();
+    // Fixed width, so the buttons do not jump as the number changes.
+    const double percent = app.view().zoom() * 100.0;
+    ImGui::Text("Zoom %5.0f%%", percent < 1.0 ? std::ceil(percent) : std::round(percent));
+    ViewTransform& view = app.view();
+    const Board& board = app.sync().board();
+    const auto act = [&](ViewKey key) { navigation.key(key, view, css_width, css_height, board); };
+    ImGui::SameLine();
+    if (button("-", "Zoom out (-, or the mouse wheel)")) act(ViewKey::kZoomOut);
+    ImGui::SameLine();
+    if (button("+", "Zoom in (+, or the mouse wheel)")) act(ViewKey::kZoomIn);
+    ImGui::SameLine();
+    if (button("100%", "Actual size (0)")) act(ViewKey::kZoomReset);
+    ImGui::SameLine();
+    if (button("Fit", "Show everything on the board (Shift+1)")) act(ViewKey::kFit);
+    ImGui::TextDisabled("Pan: drag with space held, the middle button or two fingers");
+}
+
+}  // namespace squiggle::client
