@@ -227,13 +227,13 @@ void Room::submit(std::uint64_t author, std::uint64_t client_op_id, Op op, std::
                                 SubmitResult result;
                                 switch (outcome.kind) {
                                     case SharedBoard::Outcome::Kind::kOrdered:
-                                        if (outcome.seq <= self->head_seq()) {
+                                        if (!self->may_hold(outcome.seq, draft)) {
                                             // The shared log went backwards: Redis lost its data
                                             // (no append-only file?). Say so rather than hang.
                                             log_error("board " + self->board_id_ + ": redis gave seq " +
-                                                      std::to_string(outcome.seq) + " but the board is at " +
-                                                      std::to_string(self->head_seq()) +
-                                                      "; redis has lost data (run it with appendonly yes)");
+                                                      std::to_string(outcome.seq) +
+                                                      ", which holds another op here; redis has lost data "
+                                                      "(run it with appendonly yes)");
                                             result.error = ErrorCode::kStorageFailure;
                                             result.reason = "the board's storage lost its history; this op was not applied";
                                             break;
@@ -357,6 +357,15 @@ void Room::maybe_compact_locked() {
     snapshot_binary_.reset();
     snapshot_json_.reset();
     if (settings_.metrics) settings_.metrics->compactions.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool Room::may_hold(std::uint64_t seq, const SequencedOp& draft) const {
+    std::lock_guard lock(mutex_);
+    // Not applied yet, or compacted away: nothing says otherwise.
+    if (seq > appended_seq_ || seq < log_->first_seq()) return true;
+    const SequencedOp& held = log_->ops()[static_cast<std::size_t>(seq - log_->first_seq())];
+    return held.author == draft.author && held.client_op_id == draft.client_op_id &&
+           held.server_time_ms == draft.server_time_ms;
 }
 
 std::uint64_t Room::head_seq() const {

@@ -200,6 +200,10 @@ private:
     std::vector<std::shared_ptr<RoomMember>> mark_durable_locked();
     void maybe_compact_locked();
     SubmitResult submit_locally(std::uint64_t author, std::uint64_t client_op_id, Op op);
+    // Whether the op at `seq` can be `draft` (pub/sub may bring an op before
+    // the script's answer does); false when another op holds that seq, which
+    // means the shared log went backwards.
+    bool may_hold(std::uint64_t seq, const SequencedOp& draft) const;
     // Appends an op the shared board ordered, applies it and advances.
     void apply_delivered_locked(SequencedOp op);
     std::uint32_t participants_locked() const;

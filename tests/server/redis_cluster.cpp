@@ -19,6 +19,22 @@ using namespace squiggle::test;
 
 namespace {
 
+// One counter or gauge from the process's /metrics.
+long metric(std::uint16_t port, const std::string& name) {
+    const std::string body = http_get(port, "/metrics").body();
+    const auto at = body.find("\n" + name + " ");
+    if (at == std::string::npos) throw std::runtime_error("no metric " + name);
+    return std::stol(body.substr(at + name.size() + 2));
+}
+
+void wait_for_metric(std::uint16_t port, const std::string& name, long value) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (metric(port, name) != value) {
+        if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error(name + " never became " + std::to_string(value));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
 struct Cluster {
     explicit Cluster(std::size_t processes, std::vector<std::string> extra = {}) : redis(redis_dir.path()) {
         std::vector<std::string> args{"--redis", redis.url()};
@@ -27,6 +43,9 @@ struct Cluster {
             dirs.push_back(std::make_unique<TempDir>());
             servers.push_back(std::make_unique<ServerProcess>(dirs.back()->path(), args));
         }
+        // A process listens before it has reached Redis; until then it refuses
+        // joins (error 15), so the tests start once every one is connected.
+        for (std::size_t i = 0; i < processes; ++i) wait_for_metric(port(i), "squiggle_redis_up", 1);
     }
     std::uint16_t port(std::size_t i) const { return servers[i]->port(); }
 
@@ -44,8 +63,9 @@ struct Drawer {
         catch_up_to(head);
     }
 
-    // Applies one message; false for anything but board content.
+    // Applies one message of board content; a refusal fails the test.
     void take(const ServerMessage& m) {
+        if (const auto* error = std::get_if<Error>(&m)) FAIL("server refused: " << error->reason);
         if (const auto* s = std::get_if<BoardSnapshot>(&m)) {
             replica = *Board::from_snapshot(s->bytes);
         } else if (const auto* e = std::get_if<OpEvent>(&m)) {
@@ -91,14 +111,6 @@ void check_exactly_once(const std::vector<SequencedOp>& log, const std::map<std:
     for (const auto& [author, ids] : acked) {
         for (std::uint64_t id : ids) CHECK(count[{author, id}] == 1);
     }
-}
-
-// One counter or gauge from the process's /metrics.
-long metric(std::uint16_t port, const std::string& name) {
-    const std::string body = http_get(port, "/metrics").body();
-    const auto at = body.find("\n" + name + " ");
-    if (at == std::string::npos) throw std::runtime_error("no metric " + name);
-    return std::stol(body.substr(at + name.size() + 2));
 }
 
 }  // namespace
@@ -267,7 +279,7 @@ TEST_CASE("a late joiner on a board compacted into a Redis snapshot sees the sam
     CHECK(seen.state_hash() == a.replica.state_hash());
 }
 
-TEST_CASE("while Redis is down a board that is not open here cannot be joined; once it is back, it can") {
+TEST_CASE("while Redis is down a board that is not open here cannot be joined, and once it is back it can") {
     Cluster cluster(1);
     cluster.redis.kill_hard();
     const std::string board = random_board_id();
