@@ -99,5 +99,8 @@
     peers: jsonHook("squiggle_peers"),
     banner: optionalHook("squiggle_banner"),
     framesDrawn: hook("squiggle_frames_drawn", "number"),
+    tool: optionalHook("squiggle_tool"),
+    selection: jsonHook("squiggle_selection"),
+    objects: jsonHook("squiggle_objects"),
   });
 })();

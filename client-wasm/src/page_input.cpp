@@ -9,7 +9,7 @@ squiggle::client::PageInput* g_input = nullptr;
 }  // namespace
 
 // Pointer types and event types are passed as small integers:
-// type 0 down, 1 move, 2 up, 3 cancel; kind 0 mouse, 1 pen, 2 touch.
+// type 0 down, 1 move, 2 up, 3 cancel; kind 0 mouse, 1 pen, 2 touch; shift 0 or 1.
 EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
     var canvas = document.querySelector(UTF8ToString(selector_ptr));
     if (!canvas) return;
@@ -18,7 +18,7 @@ EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
         var rect = canvas.getBoundingClientRect();
         var kind = kinds[e.pointerType];
         _squiggle_internal_pointer_event(type, e.pointerId, kind === undefined ? 0 : kind,
-                                         e.clientX - rect.left, e.clientY - rect.top);
+                                         e.clientX - rect.left, e.clientY - rect.top, e.shiftKey ? 1 : 0);
     }
     canvas.addEventListener("pointerdown", function(e) {
         if (e.pointerType == "mouse" && e.button != 0) return;  /* only the main button draws */
@@ -42,7 +42,8 @@ EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void squiggle_internal_pointer_event(int type, int pointer_id, int kind, double x, double y) {
+EMSCRIPTEN_KEEPALIVE void squiggle_internal_pointer_event(int type, int pointer_id, int kind, double x, double y,
+                                                           int shift) {
     using squiggle::client::PointerEvent;
     using squiggle::client::PointerKind;
     if (!g_input || type < 0 || type > 3) return;
@@ -52,6 +53,7 @@ EMSCRIPTEN_KEEPALIVE void squiggle_internal_pointer_event(int type, int pointer_
     event.kind = kind == 2 ? PointerKind::kTouch : kind == 1 ? PointerKind::kPen : PointerKind::kMouse;
     event.x = x;
     event.y = y;
+    event.shift = shift != 0;
     g_input->record(event);
 }
 

@@ -12,6 +12,7 @@ struct PointerEvent {
     PointerKind kind = PointerKind::kMouse;
     double x = 0.0;
     double y = 0.0;
+    bool shift = false;  // Shift held: the select tool adds to the selection
 };
 
 }  // namespace squiggle::client

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "hit_test.hpp"
 #include "sync_client.hpp"
 #include "toolbar.hpp"
 
@@ -152,6 +153,68 @@ EMSCRIPTEN_KEEPALIVE const char* squiggle_peers() {
         out += peer.cursor ? "{\"x\":" + std::to_string(peer.cursor->x) + ",\"y\":" + std::to_string(peer.cursor->y) + "}"
                            : std::string("null");
         out += "}";
+    }
+    return hand_out(out + "]");
+}
+
+// The current tool: "pen", "line", "rectangle", "ellipse", "arrow", "text", "eraser" or "select".
+EMSCRIPTEN_KEEPALIVE const char* squiggle_tool() {
+    return g_app ? squiggle::client::tool_id(g_app->tool_kind()) : "";
+}
+
+namespace {
+std::string id_text(const squiggle::ObjectId& id) {
+    return "\"" + std::to_string(id.author) + ":" + std::to_string(id.counter) + "\"";
+}
+const char* kind_text(const squiggle::Object& object) {
+    if (std::holds_alternative<squiggle::StrokeOp>(object)) return "stroke";
+    if (std::holds_alternative<squiggle::TextOp>(object)) return "text";
+    switch (std::get<squiggle::ShapeOp>(object).kind) {
+        case squiggle::ShapeKind::kLine: return "line";
+        case squiggle::ShapeKind::kRectangle: return "rectangle";
+        case squiggle::ShapeKind::kEllipse: return "ellipse";
+        case squiggle::ShapeKind::kArrow: return "arrow";
+    }
+    return "";
+}
+}  // namespace
+
+// The selected object ids, ["<author>:<counter>", ...] in id order.
+EMSCRIPTEN_KEEPALIVE const char* squiggle_selection() {
+    if (!g_app) return "";
+    std::string out = "[";
+    for (const squiggle::ObjectId& id : g_app->selected()) {
+        if (out.size() > 1) out += ",";
+        out += id_text(id);
+    }
+    return hand_out(out + "]");
+}
+
+// The confirmed board's objects back to front: [{"id", "kind", "color":
+// "#rrggbb", "fill": "#rrggbb" | null, "text": string | null, "box": [x0, y0,
+// x1, y1] in CSS pixels at zoom 1}].
+EMSCRIPTEN_KEEPALIVE const char* squiggle_objects() {
+    if (!g_app) return "";
+    using namespace squiggle;
+    const client::TextWidth width = [](const TextOp& t) { return g_app->text_width(t); };
+    std::string out = "[";
+    for (const auto& [z, object] : sync_client()->board().objects_by_z()) {
+        if (out.size() > 1) out += ",";
+        const Box box = client::visual_bounds(object, width);
+        Rgba color = 0;
+        std::string fill = "null", text = "null";
+        std::visit([&](const auto& o) { color = o.color; }, object);
+        if (const auto* shape = std::get_if<ShapeOp>(&object); shape && (shape->fill & 0xFFu) != 0) {
+            fill = "\"" + client::color_to_hex(shape->fill) + "\"";
+        }
+        if (const auto* t = std::get_if<TextOp>(&object)) text = json_string(t->text);
+        char numbers[128];
+        std::snprintf(numbers, sizeof numbers, "[%g,%g,%g,%g]", box.min_x / double(kUnitsPerPixel),
+                      box.min_y / double(kUnitsPerPixel), box.max_x / double(kUnitsPerPixel),
+                      box.max_y / double(kUnitsPerPixel));
+        out += "{\"id\":" + id_text(id_of(object)) + ",\"kind\":\"" + kind_text(object) + "\",\"color\":\"" +
+               client::color_to_hex(color) + "\",\"fill\":" + fill + ",\"text\":" + text + ",\"box\":" + numbers +
+               "}";
     }
     return hand_out(out + "]");
 }

@@ -1,6 +1,7 @@
 #pragma once
-// The interface drawn with Dear ImGui: a tool panel (colour palette, custom
-// colour, pen width; for viewers a "View only" badge instead), the user's
+// The interface drawn with Dear ImGui: a style panel (colour palette, custom
+// colour, width, and what the current tool offers: fill, text size, eraser
+// mode; for viewers a "View only" badge instead), the user's
 // name and colour, the edit and view links with copy buttons; a panel of the
 // people on the board; the other people's cursors over the canvas; a status
 // bar that is always visible (connection state, "Saving paused" while the
@@ -40,6 +41,7 @@ public:
 private:
     void draw_tools(App& app, double now_ms);
     void draw_pen(App& app);
+    void draw_tool_options(App& app);
     void draw_identity(App& app);
     void draw_links(App& app, double now_ms);
     void draw_people(App& app);
