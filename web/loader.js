@@ -102,5 +102,11 @@
     tool: optionalHook("squiggle_tool"),
     selection: jsonHook("squiggle_selection"),
     objects: jsonHook("squiggle_objects"),
+    // Where an interface item was drawn ("tool:line", "swatch:Red", "undo", ...).
+    uiRect: function (name) {
+      if (!runtimeUp) return null;
+      var value = Module.ccall("squiggle_ui_rect", "string", ["string"], [name]);
+      return value ? JSON.parse(value) : null;
+    },
   });
 })();

@@ -151,7 +151,7 @@ void frame(void* arg) {
     dispatch_shortcuts(*c.app);
     // Texts and the selection first: the panels and cursors go over them.
     c.overlay.draw(*c.app, c.pixel_ratio);
-    c.tool_strip.draw(*c.app);
+    c.tool_strip.draw(*c.app, c.pixel_ratio);
     c.toolbar->draw(*c.app, now, c.pixel_ratio);
 
     c.renderer.sync_board(c.app->shown_board(), c.app->shown_generation());

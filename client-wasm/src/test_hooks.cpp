@@ -10,6 +10,7 @@
 #include "app.hpp"
 #include "hit_test.hpp"
 #include "sync_client.hpp"
+#include "ui_rects.hpp"
 #include "toolbar.hpp"
 
 namespace {
@@ -217,6 +218,16 @@ EMSCRIPTEN_KEEPALIVE const char* squiggle_objects() {
                "}";
     }
     return hand_out(out + "]");
+}
+
+// Where the named interface item (ui_rects.hpp) was drawn last, in CSS
+// pixels: {"x0", "y0", "x1", "y1"}, or "" if never.
+EMSCRIPTEN_KEEPALIVE const char* squiggle_ui_rect(const char* name) {
+    const std::optional<squiggle::client::UiRect> r = squiggle::client::item_rect(name ? name : "");
+    if (!r) return "";
+    char text[160];
+    std::snprintf(text, sizeof text, "{\"x0\":%g,\"y0\":%g,\"x1\":%g,\"y1\":%g}", r->x0, r->y0, r->x1, r->y1);
+    return hand_out(text);
 }
 
 // The text of the notice the user must acknowledge, or "".

@@ -2,7 +2,8 @@
 // Read-only views of the client's state for the browser tests; web/loader.js
 // wraps them as window.squiggle.{ready, stateHash, headSeq, objectCount,
 // pendingCount, opsSent, snapshotsLoaded, connectionState, writable, participants, boardId, role,
-// editLink, viewLink, me, peers, banner, framesDrawn, tool, selection, objects}.
+// editLink, viewLink, me, peers, banner, framesDrawn, tool, selection, objects,
+// uiRect}.
 namespace squiggle::client {
 
 class App;

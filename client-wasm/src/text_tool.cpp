@@ -26,7 +26,9 @@ void TextTool::press(Point p, Modifiers) {
 
 void TextTool::set_text(std::string text) {
     if (!editing_) return;
-    editing_->text = truncate_utf8(std::move(text), limits::kMaxTextBytes);
+    text = truncate_utf8(std::move(text), limits::kMaxTextBytes);
+    if (text == editing_->text) return;
+    editing_->text = std::move(text);
     changed();
 }
 

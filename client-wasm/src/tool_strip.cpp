@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "tool_icons.hpp"
+#include "ui_rects.hpp"
 
 namespace squiggle::client {
 namespace {
@@ -13,13 +14,15 @@ constexpr const char* kClearPopup = "Clear the board?";
 
 // An icon button; `selected` draws it pressed. True when clicked.
 template <class DrawIcon>
-bool icon_button(const char* id, bool selected, bool enabled, const char* tooltip, DrawIcon draw_icon) {
+bool icon_button(const char* id, bool selected, bool enabled, const char* tooltip, float pixel_ratio,
+                 DrawIcon draw_icon) {
     const float size = ImGui::GetFrameHeight() * 1.35f;
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     const bool clicked = ImGui::InvisibleButton("##button", ImVec2(size, size)) && enabled;
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
+    note_item_rect(id, pixel_ratio);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(min.x + size, min.y + size);
     const float rounding = ImGui::GetStyle().FrameRounding * 1.5f;
@@ -40,7 +43,7 @@ bool icon_button(const char* id, bool selected, bool enabled, const char* toolti
 
 }  // namespace
 
-void ToolStrip::draw(App& app) {
+void ToolStrip::draw(App& app, float pixel_ratio) {
     if (!app.can_draw()) return;
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -58,7 +61,7 @@ void ToolStrip::draw(App& app) {
             first = false;
             char tooltip[48];
             std::snprintf(tooltip, sizeof tooltip, "%s (%c)", tool_label(tool), tool_shortcut(tool));
-            if (icon_button(tool_id(tool), app.tool_kind() == tool, true, tooltip,
+            if (icon_button(tool_id(tool), app.tool_kind() == tool, true, tooltip, pixel_ratio,
                             [tool](ImDrawList* d, ImVec2 at, float s, ImU32 c) { draw_tool_icon(d, tool, at, s, c); })) {
                 app.set_tool(tool);
             }
@@ -69,24 +72,24 @@ void ToolStrip::draw(App& app) {
         const auto action = [](ActionIcon icon) {
             return [icon](ImDrawList* d, ImVec2 at, float s, ImU32 c) { draw_action_icon(d, icon, at, s, c); };
         };
-        if (icon_button("undo", false, app.can_undo(), "Undo your last change (Ctrl+Z)", action(ActionIcon::kUndo))) {
+        if (icon_button("undo", false, app.can_undo(), "Undo your last change (Ctrl+Z)", pixel_ratio, action(ActionIcon::kUndo))) {
             app.undo();
         }
         ImGui::SameLine();
-        if (icon_button("redo", false, app.can_redo(), "Redo (Ctrl+Shift+Z or Ctrl+Y)", action(ActionIcon::kRedo))) {
+        if (icon_button("redo", false, app.can_redo(), "Redo (Ctrl+Shift+Z or Ctrl+Y)", pixel_ratio, action(ActionIcon::kRedo))) {
             app.redo();
         }
         ImGui::SameLine();
-        if (icon_button("clear", false, true, "Clear the board for everyone", action(ActionIcon::kClear))) {
+        if (icon_button("clear", false, true, "Clear the board for everyone", pixel_ratio, action(ActionIcon::kClear))) {
             ImGui::OpenPopup(kClearPopup);
         }
-        draw_clear_confirmation(app);
+        draw_clear_confirmation(app, pixel_ratio);
     }
     ImGui::End();
     ImGui::PopStyleVar(2);
 }
 
-void ToolStrip::draw_clear_confirmation(App& app) {
+void ToolStrip::draw_clear_confirmation(App& app, float pixel_ratio) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
@@ -99,7 +102,9 @@ void ToolStrip::draw_clear_confirmation(App& app) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.86f, 0.21f, 0.27f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.92f, 0.30f, 0.35f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    if (ImGui::Button("Clear board")) {
+    const bool confirmed = ImGui::Button("Clear board");
+    note_item_rect("clear:confirm", pixel_ratio);
+    if (confirmed) {
         app.clear_board();
         ImGui::CloseCurrentPopup();
     }

@@ -8,10 +8,11 @@ namespace squiggle::client {
 
 class ToolStrip {
 public:
-    void draw(App& app);
+    // `pixel_ratio`: framebuffer (ImGui) pixels per CSS pixel.
+    void draw(App& app, float pixel_ratio);
 
 private:
-    void draw_clear_confirmation(App& app);
+    void draw_clear_confirmation(App& app, float pixel_ratio);
 };
 
 }  // namespace squiggle::client

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "board_link.hpp"
+#include "ui_rects.hpp"
 #include "squiggle/limits.hpp"
 
 namespace squiggle::client {
@@ -146,6 +147,7 @@ std::string Toolbar::view_link(const App& app) const {
 }
 
 void Toolbar::draw(App& app, double now_ms, float pixel_ratio) {
+    pixel_ratio_ = pixel_ratio;
     draw_peer_cursors(app, pixel_ratio);
     draw_tools(app, now_ms);
     if (app.sync().refusal() == Refusal::kNone) draw_people(app);
@@ -208,6 +210,7 @@ void Toolbar::draw_pen(App& app) {
         if (ImGui::ColorButton(kPaletteNames[i], to_imvec4(kPalette[i]), swatch_flags, ImVec2(swatch, swatch))) {
             app.set_color(kPalette[i]);
         }
+        note_item_rect(std::string("swatch:") + kPaletteNames[i], pixel_ratio_);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kPaletteNames[i]);
         if (tool.color == kPalette[i]) ring_last_item();
         ImGui::PopID();
@@ -256,6 +259,7 @@ void Toolbar::draw_tool_options(App& app) {
     if (kind == ToolKind::kRectangle || kind == ToolKind::kEllipse || selecting) {
         bool fill = tool.fill_enabled;
         if (ImGui::Checkbox("Fill", &fill)) app.set_fill(fill, tool.fill_color);
+        note_item_rect("fill", pixel_ratio_);
         ImGui::SameLine();
         float rgb[3];
         const ImVec4 current = to_imvec4(tool.fill_color);

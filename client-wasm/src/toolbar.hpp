@@ -52,6 +52,7 @@ private:
     void copy_link(const std::string& link, double now_ms);
 
     ToolbarActions actions_;
+    float pixel_ratio_ = 1.0f;
     float custom_color_[3] = {0.35f, 0.35f, 0.85f};
     bool show_log_ = false;
     double copy_feedback_until_ms_ = 0;
