@@ -210,6 +210,11 @@ void App::set_fill(bool enabled, Rgba color) {
 }
 
 bool App::handle_key(const KeyPress& key, bool ui_typing) {
+    // Escape while the text tool types drops that text (the one key typing keeps).
+    if (key.special == KeyPress::Special::kEscape && text_.active() && !key.ctrl && !key.meta) {
+        text_.cancel();
+        return true;
+    }
     const std::optional<Command> command = command_for(key, ui_typing || text_.active());
     if (!command) return false;
     run(*command);

@@ -1,10 +1,14 @@
 #pragma once
-// Reads this frame's key presses from ImGui (which GLFW feeds) and hands them
-// to App as shortcuts, telling it whether a text field has the keyboard.
+// Hands the key presses the page saw to App as possible shortcuts, telling it
+// whether one of the interface's text fields has the keyboard.
+#include <vector>
+
+#include "shortcuts.hpp"
+
 namespace squiggle::client {
 
 class App;
 
-void dispatch_shortcuts(App& app);
+void dispatch_shortcuts(App& app, const std::vector<KeyPress>& keys);
 
 }  // namespace squiggle::client

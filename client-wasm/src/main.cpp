@@ -148,7 +148,7 @@ void frame(void* arg) {
 
     c.ui.begin_frame(c.pixel_ratio, c.input->ui_pointer_for_frame());
     c.app->handle_pointer_events(c.input->take_pointer_events(), c.ui.wants_pointer());
-    dispatch_shortcuts(*c.app);
+    dispatch_shortcuts(*c.app, c.input->take_key_presses());
     // Texts and the selection first: the panels and cursors go over them.
     c.overlay.draw(*c.app, c.pixel_ratio);
     c.tool_strip.draw(*c.app, c.pixel_ratio);

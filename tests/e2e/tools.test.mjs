@@ -25,11 +25,26 @@ after(async () => {
   await server?.stop();
 });
 
-// Clicks the middle of a named interface item (window.squiggle.uiRect).
+// Clicks the middle of a named interface item (window.squiggle.uiRect) the
+// way a hand does, over a few frames: ImGui 1.86 reads the button once per
+// frame, so a press and release between two frames could be missed.
 async function clickUi(page, name) {
   await page.waitForFunction((n) => window.squiggle.uiRect(n) !== null, name);
   const r = await page.evaluate((n) => window.squiggle.uiRect(n), name);
-  await page.mouse.click((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+  await page.mouse.move((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+  await nextFrames(page, 1);
+  await page.mouse.down();
+  await nextFrames(page, 2);
+  await page.mouse.up();
+  await nextFrames(page, 2);
+}
+
+// Presses a key the text field reads (through ImGui) for a few frames.
+async function holdKey(page, key) {
+  await page.keyboard.down(key);
+  await nextFrames(page, 2);
+  await page.keyboard.up(key);
+  await nextFrames(page, 1);
 }
 
 async function drag(page, from, to) {
@@ -81,9 +96,11 @@ test('every tool, used in A, reaches B', async () => {
 
   // Rectangle from its shortcut, blue, filled.
   await a.page.keyboard.press('r');
-  assert.equal(await a.page.evaluate(() => window.squiggle.tool()), 'rectangle');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'rectangle');
   await clickUi(a.page, 'swatch:Blue');
   await clickUi(a.page, 'fill');
+  await nextFrames(a.page, 2);
+  await screenshotPng(a.page, 'tools-2-a-before-rectangle');
   await drag(a.page, [680, 260], [840, 380]);
   objects = await inStep(a, b);
   assert.equal(objects.length, 2);
@@ -95,19 +112,24 @@ test('every tool, used in A, reaches B', async () => {
 
   // Ellipse and arrow from their shortcuts.
   await a.page.keyboard.press('o');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'ellipse');
   await drag(a.page, [420, 400], [580, 500]);
   await a.page.keyboard.press('a');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'arrow');
   await drag(a.page, [640, 430], [820, 520]);
   objects = await inStep(a, b);
   assert.deepEqual(objects.map((o) => o.kind), ['line', 'rectangle', 'ellipse', 'arrow']);
 
   // Text: click to place, type, Enter commits. Letters typed are not shortcuts.
   await a.page.keyboard.press('t');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'text');
   await a.page.mouse.click(420, 560);
   // The text field takes the keyboard in the frames after the click.
   await nextFrames(a.page, 3);
   await a.page.keyboard.type('Hello pal');
-  await a.page.keyboard.press('Enter');
+  await nextFrames(a.page, 2);
+  await screenshotPng(a.page, 'tools-3-a-typing');
+  await holdKey(a.page, 'Enter');
   objects = await inStep(a, b);
   assert.equal(objects.length, 5);
   assert.equal(objects[4].kind, 'text');
@@ -117,6 +139,7 @@ test('every tool, used in A, reaches B', async () => {
 
   // Eraser across the line: it is gone, on B's canvas too.
   await a.page.keyboard.press('e');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'eraser');
   await drag(a.page, [520, 280], [520, 320]);
   objects = await inStep(a, b);
   assert.deepEqual(objects.map((o) => o.kind), ['rectangle', 'ellipse', 'arrow', 'text']);
@@ -125,8 +148,10 @@ test('every tool, used in A, reaches B', async () => {
 
   // Select the rectangle by clicking its fill, and drag it 40 px right, 30 px down.
   await a.page.keyboard.press('v');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'select');
   const rectId = objects[0].id;
   await a.page.mouse.click(760, 320);
+  await a.page.waitForFunction(() => window.squiggle.selection().length > 0);
   assert.deepEqual(await a.page.evaluate(() => window.squiggle.selection()), [rectId]);
   await drag(a.page, [760, 320], [800, 350]);
   objects = await inStep(a, b);
@@ -141,7 +166,7 @@ test('every tool, used in A, reaches B', async () => {
   assert.equal(countPixels(shot, box(678, 300, 683, 340), BLUE), 0, 'nothing left where it was');
 
   // Delete removes it; Ctrl+Z brings it back; the redo button removes it again.
-  await a.page.keyboard.press('Delete');
+  await a.page.keyboard.press('Delete');  // shortcuts are read from the page's key events
   objects = await inStep(a, b);
   assert.deepEqual(objects.map((o) => o.kind), ['ellipse', 'arrow', 'text']);
   await a.page.keyboard.press('Control+z');
@@ -154,7 +179,7 @@ test('every tool, used in A, reaches B', async () => {
 
   // Box-select the ellipse and the arrow from empty space, then Backspace.
   await drag(a.page, [400, 390], [840, 530]);
-  assert.equal((await a.page.evaluate(() => window.squiggle.selection())).length, 2);
+  await a.page.waitForFunction(() => window.squiggle.selection().length === 2);
   await a.page.keyboard.press('Backspace');
   objects = await inStep(a, b);
   assert.deepEqual(objects.map((o) => o.kind), ['text']);
