@@ -151,8 +151,8 @@ void frame(void* arg) {
     dispatch_shortcuts(*c.app, c.input->take_key_presses());
     // Texts and the selection first: the panels and cursors go over them.
     c.overlay.draw(*c.app, c.pixel_ratio);
-    c.tool_strip.draw(*c.app, c.pixel_ratio);
     c.toolbar->draw(*c.app, now, c.pixel_ratio);
+    c.tool_strip.draw(*c.app, c.pixel_ratio, c.toolbar->tools_panel_right());
 
     c.renderer.sync_board(c.app->shown_board(), c.app->shown_generation());
     c.renderer.sync_overlay(c.app->preview(), c.app->preview_revision());

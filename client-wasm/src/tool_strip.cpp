@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "tool_icons.hpp"
@@ -16,7 +17,7 @@ constexpr const char* kClearPopup = "Clear the board?";
 template <class DrawIcon>
 bool icon_button(const char* id, bool selected, bool enabled, const char* tooltip, float pixel_ratio,
                  DrawIcon draw_icon) {
-    const float size = ImGui::GetFrameHeight() * 1.35f;
+    const float size = ImGui::GetFrameHeight() * 1.2f;
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     const bool clicked = ImGui::InvisibleButton("##button", ImVec2(size, size)) && enabled;
@@ -41,14 +42,28 @@ bool icon_button(const char* id, bool selected, bool enabled, const char* toolti
     return clicked;
 }
 
+// A thin vertical rule between groups of buttons.
+void group_separator() {
+    ImGui::SameLine();
+    const float height = ImGui::GetFrameHeight() * 1.2f;
+    const float width = ImGui::GetStyle().ItemSpacing.x * 2.0f;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x + width * 0.5f, at.y + height * 0.2f),
+                                        ImVec2(at.x + width * 0.5f, at.y + height * 0.8f),
+                                        ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
+    ImGui::Dummy(ImVec2(width, height));
+    ImGui::SameLine();
+}
+
 }  // namespace
 
-void ToolStrip::draw(App& app, float pixel_ratio) {
+void ToolStrip::draw(App& app, float pixel_ratio, float min_x) {
     if (!app.can_draw()) return;
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, style.WindowPadding.y), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.0f));
+    // Centred on the board, unless that would run into the panel on its left.
+    const float x = std::max(io.DisplaySize.x * 0.5f - width_ * 0.5f, min_x + style.WindowPadding.x);
+    ImGui::SetNextWindowPos(ImVec2(x, style.WindowPadding.y), ImGuiCond_Always);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
@@ -66,9 +81,7 @@ void ToolStrip::draw(App& app, float pixel_ratio) {
                 app.set_tool(tool);
             }
         }
-        ImGui::SameLine();
-        ImGui::TextDisabled("|");
-        ImGui::SameLine();
+        group_separator();
         const auto action = [](ActionIcon icon) {
             return [icon](ImDrawList* d, ImVec2 at, float s, ImU32 c) { draw_action_icon(d, icon, at, s, c); };
         };
@@ -84,6 +97,7 @@ void ToolStrip::draw(App& app, float pixel_ratio) {
             ImGui::OpenPopup(kClearPopup);
         }
         draw_clear_confirmation(app, pixel_ratio);
+        width_ = ImGui::GetWindowWidth();
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

@@ -8,11 +8,14 @@ namespace squiggle::client {
 
 class ToolStrip {
 public:
-    // `pixel_ratio`: framebuffer (ImGui) pixels per CSS pixel.
-    void draw(App& app, float pixel_ratio);
+    // `pixel_ratio`: framebuffer (ImGui) pixels per CSS pixel; `min_x`: where
+    // the panel to its left ends (ImGui pixels), which the strip keeps clear of.
+    void draw(App& app, float pixel_ratio, float min_x);
 
 private:
     void draw_clear_confirmation(App& app, float pixel_ratio);
+
+    float width_ = 0.0f;  // as drawn last frame
 };
 
 }  // namespace squiggle::client

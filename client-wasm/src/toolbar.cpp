@@ -193,6 +193,7 @@ void Toolbar::draw_tools(App& app, double now_ms) {
         ImGui::Separator();
         draw_links(app, now_ms);
     }
+    tools_panel_right_ = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
     ImGui::End();
 }
 
@@ -287,9 +288,7 @@ void Toolbar::draw_tool_options(App& app) {
     }
     if (selecting) {
         const std::size_t n = app.selected().size();
-        ImGui::TextDisabled(n == 1 ? "%zu object selected: drag to move, Delete removes it"
-                                   : "%zu objects selected: drag to move, Delete removes them",
-                            n);
+        ImGui::TextDisabled("%zu selected: drag to move, Delete removes", n);
     }
 }
 

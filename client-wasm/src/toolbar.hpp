@@ -38,6 +38,9 @@ public:
     std::string edit_link(const App& app) const;
     std::string view_link(const App& app) const;
 
+    // Where the tool panel ended on the right in the last frame (ImGui pixels).
+    float tools_panel_right() const { return tools_panel_right_; }
+
 private:
     void draw_tools(App& app, double now_ms);
     void draw_pen(App& app);
@@ -53,6 +56,7 @@ private:
 
     ToolbarActions actions_;
     float pixel_ratio_ = 1.0f;
+    float tools_panel_right_ = 0.0f;
     float custom_color_[3] = {0.35f, 0.35f, 0.85f};
     bool show_log_ = false;
     double copy_feedback_until_ms_ = 0;

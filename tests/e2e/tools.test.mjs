@@ -155,6 +155,8 @@ test('every tool, used in A, reaches B', async () => {
   assert.deepEqual(await a.page.evaluate(() => window.squiggle.selection()), [rectId]);
   await drag(a.page, [760, 320], [800, 350]);
   objects = await inStep(a, b);
+  await nextFrames(a.page);
+  await screenshotPng(a.page, 'tools-5-a-selected-and-moved');
   assert.deepEqual(objects[0].box, [720, 290, 880, 410], 'the rectangle moved by (40, 30)');
 
   // With it still selected, a green swatch recolours it.
