@@ -6,6 +6,8 @@
 #include <cfloat>
 #include <cstring>
 
+#include "imgui_layer.hpp"
+
 namespace squiggle::client {
 namespace {
 
@@ -19,7 +21,7 @@ ImU32 to_imu32(Rgba c) {
 
 double CanvasOverlay::measure(const TextOp& text) {
     // Text scales linearly: measuring at the model size gives model units.
-    const ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    const ImFont* font = board_text_font();
     if (!font) return 0.55 * text.size * static_cast<double>(text.text.size());
     return font->CalcTextSizeA(static_cast<float>(text.size), FLT_MAX, 0.0f, text.text.c_str(),
                                text.text.c_str() + text.text.size())
@@ -50,7 +52,7 @@ struct ScreenMap {
 void CanvasOverlay::draw_texts(App& app) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const ScreenMap to_screen{app.view(), pixel_ratio_};
-    ImFont* font = ImGui::GetFont();
+    ImFont* font = board_text_font();
     for (const auto& [z, object] : app.shown_board().objects_by_z()) {
         const auto* text = std::get_if<TextOp>(&object);
         if (!text) continue;
@@ -130,7 +132,10 @@ void CanvasOverlay::draw_text_editor(App& app) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("##text-editor", nullptr, flags)) {
-        ImGui::SetWindowFontScale(size / ImGui::GetFontSize());
+        // Typed in the font and size it will be drawn in.
+        ImFont* font = board_text_font();
+        ImGui::PushFont(font);
+        ImGui::SetWindowFontScale(size / font->FontSize);
         const float width = std::max(ImGui::CalcTextSize(buffer_).x + size * 2.0f, size * 4.0f);
         ImGui::SetNextItemWidth(width);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -144,6 +149,7 @@ void CanvasOverlay::draw_text_editor(App& app) {
         } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
             tool.cancel();
         }
+        ImGui::PopFont();
     }
     ImGui::End();
     ImGui::PopStyleColor(3);
