@@ -285,6 +285,7 @@ void Toolbar::draw_tool_options(App& app) {
         if (ImGui::RadioButton("Whole objects", !tool.partial_erase)) app.set_partial_erase(false);
         ImGui::SameLine();
         if (ImGui::RadioButton("Cut strokes", tool.partial_erase)) app.set_partial_erase(true);
+        note_item_rect("erase:cut", pixel_ratio_);
     }
     if (selecting) {
         const std::size_t n = app.selected().size();

@@ -194,5 +194,25 @@ test('every tool, used in A, reaches B', async () => {
   await nextFrames(a.page);
   await screenshotPng(a.page, 'tools-6-a-cleared');
 
+  // The pen, then the eraser in "Cut strokes" mode across its middle: two pieces remain.
+  await a.page.keyboard.press('p');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'pen');
+  await clickUi(a.page, 'swatch:Ink');
+  await drag(a.page, [420, 450], [820, 450]);
+  objects = await inStep(a, b);
+  assert.deepEqual(objects.map((o) => o.kind), ['stroke']);
+  await a.page.keyboard.press('e');
+  await a.page.waitForFunction(() => window.squiggle.tool() === 'eraser');
+  await clickUi(a.page, 'erase:cut');
+  await drag(a.page, [620, 410], [620, 490]);
+  objects = await inStep(a, b);
+  assert.deepEqual(objects.map((o) => o.kind), ['stroke', 'stroke'], 'the stroke is cut in two');
+  assert.ok(objects[0].box[2] < 620 && objects[1].box[0] > 620, 'the pieces lie either side of the cut');
+  const INK = [0x1e, 0x1e, 0x1e];
+  shot = await shotOfB(b, 'tools-7-cut');
+  assert.ok(countPixels(shot, box(440, 445, 580, 455), INK) > 100, 'B shows the left piece');
+  assert.ok(countPixels(shot, box(660, 445, 800, 455), INK) > 100, 'and the right piece');
+  assert.equal(countPixels(shot, box(614, 440, 626, 460), INK), 0, 'with a gap where the eraser passed');
+
   for (const p of [a, b]) assert.deepEqual(p.errors, [], 'no page errors');
 });
