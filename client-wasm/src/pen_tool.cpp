@@ -16,15 +16,28 @@ void PenTool::press(Point p, Modifiers) {
     changed();
 }
 
+void PenTool::add_point(Point p) {
+    const Point last = builder_.preview().points.back();
+    const double spacing = kPenMaxSpacingPx * host_.units_per_px();
+    const double length = std::hypot(static_cast<double>(p.x) - last.x, static_cast<double>(p.y) - last.y);
+    const int steps = static_cast<int>(std::ceil(length / spacing));
+    for (int i = 1; i < steps; ++i) {
+        const double t = static_cast<double>(i) / steps;
+        builder_.add(Point{static_cast<std::int32_t>(std::lround(last.x + (p.x - last.x) * t)),
+                           static_cast<std::int32_t>(std::lround(last.y + (p.y - last.y) * t))});
+    }
+    builder_.add(p);
+}
+
 void PenTool::drag(Point p) {
     if (!builder_.active()) return;
-    builder_.add(smooth_toward(builder_.preview().points.back(), p));
+    add_point(smooth_toward(builder_.preview().points.back(), p));
     changed();
 }
 
 void PenTool::release(Point p) {
     if (!builder_.active()) return;
-    builder_.add(p);
+    add_point(p);
     for (StrokeOp& op : builder_.finish([this] { return host_.next_id(); })) host_.submit(std::move(op));
     changed();
 }

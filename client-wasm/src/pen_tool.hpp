@@ -3,7 +3,9 @@
 // pulled part of the way from the previous smoothed point toward the new
 // sample (an exponential moving average), which steadies the line without
 // rounding off deliberate corners much. The release point is kept exactly, so
-// the stroke ends where the pointer was let go.
+// the stroke ends where the pointer was let go. Points are at most
+// kPenMaxSpacingPx apart (straight in-between points fill larger jumps), so
+// the eraser's cuts, which fall between points, stay as narrow as the eraser.
 #include "stroke_builder.hpp"
 #include "tool.hpp"
 
@@ -13,6 +15,7 @@ namespace squiggle::client {
 // (1 - kPenSmoothing) of the way toward `sample`, rounded to whole units.
 inline constexpr double kPenSmoothing = 0.5;
 Point smooth_toward(Point previous, Point sample);
+inline constexpr double kPenMaxSpacingPx = 4.0;
 
 class PenTool : public Tool {
 public:
@@ -28,6 +31,9 @@ public:
     const StrokeBuilder& builder() const { return builder_; }
 
 private:
+    // Adds `p`, with in-between points where it is far from the last one.
+    void add_point(Point p);
+
     ToolHost& host_;
     StrokeBuilder builder_;
 };

@@ -69,6 +69,21 @@ TEST_CASE("The pen sends one smoothed stroke that starts and ends where the poin
     CHECK(worst > 0);
 }
 
+TEST_CASE("The pen fills long jumps with points at most a few pixels apart") {
+    Harness h;
+    h.join(Role::kEditor);
+    h.drag(10, 10, 210, 10);
+    const StrokeOp stroke = h.last_op<StrokeOp>();
+    CHECK(stroke.points.front() == px(10, 10));
+    CHECK(stroke.points.back() == px(210, 10));
+    CHECK(stroke.points.size() >= 50);
+    for (std::size_t i = 1; i < stroke.points.size(); ++i) {
+        const double gap = std::hypot(double(stroke.points[i].x - stroke.points[i - 1].x),
+                                      double(stroke.points[i].y - stroke.points[i - 1].y));
+        CHECK(gap <= kPenMaxSpacingPx * U + 1);
+    }
+}
+
 TEST_CASE("Shape tools turn a drag into a line, rectangle, ellipse or arrow") {
     Harness h;
     h.join(Role::kEditor);

@@ -212,7 +212,7 @@ test('every tool, used in A, reaches B', async () => {
   shot = await shotOfB(b, 'tools-7-cut');
   assert.ok(countPixels(shot, box(440, 445, 580, 455), INK) > 100, 'B shows the left piece');
   assert.ok(countPixels(shot, box(660, 445, 800, 455), INK) > 100, 'and the right piece');
-  assert.equal(countPixels(shot, box(614, 440, 626, 460), INK), 0, 'with a gap where the eraser passed');
+  assert.equal(countPixels(shot, box(616, 440, 624, 460), INK), 0, 'with a gap where the eraser passed');
 
   for (const p of [a, b]) assert.deepEqual(p.errors, [], 'no page errors');
 });
