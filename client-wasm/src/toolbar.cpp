@@ -528,9 +528,9 @@ void Toolbar::draw_status_bar(App& app) {
         status_separator();
         const std::size_t n = sync.pending().size();
         if (paused) {
-            ImGui::Text(n == 1 ? "%zu stroke kept until saving resumes" : "%zu strokes kept until saving resumes", n);
+            ImGui::Text(n == 1 ? "%zu change kept until saving resumes" : "%zu changes kept until saving resumes", n);
         } else {
-            ImGui::Text(n == 1 ? "%zu stroke not saved yet" : "%zu strokes not saved yet", n);
+            ImGui::Text(n == 1 ? "%zu change not saved yet" : "%zu changes not saved yet", n);
         }
     }
 

@@ -54,12 +54,14 @@ async function drag(page, from, to) {
   await page.mouse.up();
 }
 
-// Waits until A's ops are all confirmed and B has the same board; returns it.
+// Waits until A has handled the input just sent (the frames after it), its
+// ops are all confirmed and B has the same board; returns A's objects.
 async function inStep(a, b) {
+  await nextFrames(a.page, 2);
   await a.page.waitForFunction(() => window.squiggle.pendingCount() === 0);
-  const head = await a.page.evaluate(() => window.squiggle.headSeq());
+  // Read together, so both describe the same board.
+  const [head, hashA] = await a.page.evaluate(() => [window.squiggle.headSeq(), window.squiggle.stateHash()]);
   await b.page.waitForFunction((h) => window.squiggle.headSeq() === h, head);
-  const hashA = await a.page.evaluate(() => window.squiggle.stateHash());
   const hashB = await b.page.evaluate(() => window.squiggle.stateHash());
   assert.equal(hashB, hashA, `B holds A's board at seq ${head}`);
   return a.page.evaluate(() => window.squiggle.objects());
