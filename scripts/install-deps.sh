@@ -11,7 +11,7 @@ PACKAGES=(
   libboost-dev libboost-system-dev libcereal-dev catch2 libxxhash-dev libcli11-dev libstb-dev
   libhiredis-dev redis-server
   emscripten node-acorn
-  libimgui-dev libglfw3-dev
+  libimgui-dev libglfw3-dev fonts-dejavu-core
   chromium
 )
 

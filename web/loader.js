@@ -128,5 +128,10 @@
     exportSvg: optionalHook("squiggle_export_svg"),
     exportJson: optionalHook("squiggle_export_json"),
     exportPng: bytesHook("squiggle_export_png"),
+    tool: optionalHook("squiggle_tool"),
+    selection: jsonHook("squiggle_selection"),
+    objects: jsonHook("squiggle_objects"),
+    // Where an interface item was drawn ("tool:line", "swatch:Red", "undo", ...).
+    uiRect: jsonArgHook("squiggle_ui_rect"),
   });
 })();

@@ -1,8 +1,9 @@
 #pragma once
-// The client's state apart from transport and graphics: the drawing tool and
-// its settings, the gesture in progress, who the user is to the others (name,
-// colour, idle), and what the user has been told. The board and the pending
-// ops live in the SyncClient that it feeds.
+// The client's state apart from transport and graphics: the tools and their
+// settings, the current tool and its gesture, the selection, the actions that
+// need no pointer (undo, redo, clear, restyling the selection, shortcuts),
+// who the user is to the others (name, colour, idle), and what the user has
+// been told. The board and the pending ops live in the SyncClient it feeds.
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -10,18 +11,21 @@
 #include <string>
 #include <vector>
 
+#include "eraser_tool.hpp"
+#include "hit_test.hpp"
 #include "notice_log.hpp"
+#include "pen_tool.hpp"
 #include "pointer_event.hpp"
-#include "stroke_builder.hpp"
+#include "select_tool.hpp"
+#include "shape_tool.hpp"
+#include "shortcuts.hpp"
 #include "sync_client.hpp"
+#include "text_tool.hpp"
+#include "tool.hpp"
 #include "view_transform.hpp"
+#include "visible_board.hpp"
 
 namespace squiggle::client {
-
-struct ToolSettings {
-    Rgba color = 0x1E1E1EFF;
-    float width_px = 4.0f;  // pen diameter in CSS pixels at zoom 1
-};
 
 // How this user appears to the others on the board.
 struct Identity {
@@ -58,7 +62,7 @@ struct Banner {
     bool offer_new_board = false;
 };
 
-class App {
+class App : private ToolHost {
 public:
     // No input for this long marks the user idle for the others.
     static constexpr double kIdleAfterMs = 60'000.0;
@@ -70,11 +74,58 @@ public:
     NoticeLog& notices() { return notices_; }
     const NoticeLog& notices() const { return notices_; }
 
-    ToolSettings& tool() { return tool_; }
-    const ToolSettings& tool() const { return tool_; }
+    const ToolSettings& settings() const override { return settings_; }
     const ViewTransform& view() const { return view_; }
     // Zooming and panning change it (ViewNavigation).
     ViewTransform& view() { return view_; }
+
+    ToolKind tool_kind() const { return tool_kind_; }
+    // Switches tools: the gesture under way is dropped, text being typed is
+    // committed, and leaving the select tool lets go of the selection.
+    void set_tool(ToolKind kind);
+    const TextTool& text_tool() const { return text_; }
+    TextTool& text_tool() { return text_; }
+    const SelectTool& select_tool() const { return select_; }
+    const EraserTool& eraser_tool() const { return eraser_; }
+
+    // Style settings. With objects selected, a change also restyles them
+    // (one style op); the width slider restyles once it is let go
+    // (apply_width_to_selection).
+    void set_color(Rgba color);
+    void set_width(float width_px) { settings_.width_px = width_px; }
+    void apply_width_to_selection();
+    void set_fill(bool enabled, Rgba color);
+    void set_text_size(float px) { settings_.text_size_px = px; }
+    void set_partial_erase(bool partial) { settings_.partial_erase = partial; }
+
+    // The board as the user sees it (confirmed, pending, and the gesture's
+    // provisional ops), and the generation a view must compare (VisibleBoard).
+    const Board& shown_board();
+    std::uint64_t shown_generation() const { return visible_.generation(); }
+    // New objects the gesture would make, and a number that changes with them.
+    std::vector<Object> preview() const { return current().preview(); }
+    std::uint64_t preview_revision() const;
+
+    const Selection& selected() const { return selection_; }
+    void select(Selection ids);
+
+    // Actions; each sends its op (nothing for a viewer).
+    void undo();
+    void redo();
+    bool can_undo();
+    bool can_redo();
+    void clear_board();
+    void delete_selection();
+
+    // A key pressed outside any text field the interface owns (`ui_typing`:
+    // one of its fields has the keyboard). True when it did something.
+    bool handle_key(const KeyPress& key, bool ui_typing);
+    void run(const Command& command);
+
+    // How wide a text is drawn, in model units (the page measures with its
+    // font; the default estimates).
+    void set_text_measure(TextWidth measure) { text_measure_ = std::move(measure); }
+    double text_width(const TextOp& text) const override;
 
     // False once the server said this page may only watch, or that it may
     // not open the board at all.
@@ -95,11 +146,11 @@ public:
     // out to be navigating (a second finger landed for a pinch).
     void abandon_gesture();
 
-    // A new id for an object this user creates.
-    ObjectId new_object_id() { return ObjectId{sync_.author(), ++object_counter_}; }
+    // A new id for an object this user creates (imports use it too).
+    ObjectId new_object_id() { return next_id(); }
 
-    // The stroke being drawn; shown on top of everything until released.
-    const StrokeBuilder& live_stroke() const { return stroke_; }
+    // The pen's stroke being drawn; shown on top of everything until released.
+    const StrokeBuilder& live_stroke() const { return pen_.builder(); }
 
     const Identity& identity() const { return identity_; }
     // Changes the name and colour, tells the others and remembers them.
@@ -112,15 +163,38 @@ public:
     void dismiss_banner() { banner_.reset(); }
 
 private:
+    // ToolHost
+    const Board& board() override { return visible_.base(sync_); }
+    ObjectId next_id() override { return ObjectId{sync_.author(), ++object_counter_}; }
+    void submit(Op op) override;
+    std::uint32_t width_units() const override;
+    double units_per_px() const override { return view_.units_per_css_px; }
+    Selection& selection() override { return selection_; }
+
+    Tool& current();
+    const Tool& current() const;
     void begin_gesture(const PointerEvent& event, bool ui_wants_pointer);
-    void end_gesture();
-    std::uint32_t width_in_units() const;
+    void end_gesture(Point at);
+    void restyle_selection(StyleOp style);
+    // Forgets selected objects that are no longer on the board.
+    void prune_selection();
 
     SyncClient& sync_;
     NoticeLog& notices_;
-    ToolSettings tool_;
+    ToolSettings settings_;
     ViewTransform view_;
-    StrokeBuilder stroke_;
+    VisibleBoard visible_;
+    PenTool pen_{*this};
+    ShapeTool line_{*this, ShapeKind::kLine};
+    ShapeTool rectangle_{*this, ShapeKind::kRectangle};
+    ShapeTool ellipse_{*this, ShapeKind::kEllipse};
+    ShapeTool arrow_{*this, ShapeKind::kArrow};
+    TextTool text_{*this};
+    EraserTool eraser_{*this};
+    SelectTool select_{*this};
+    ToolKind tool_kind_ = ToolKind::kPen;
+    Selection selection_;
+    TextWidth text_measure_;
     std::optional<int> gesture_pointer_;  // the pointer whose gesture is under way
     bool gesture_draws_ = false;
     std::uint64_t object_counter_ = 0;  // the counter half of our object ids

@@ -10,6 +10,8 @@
 namespace squiggle::client {
 namespace {
 
+// A segment with a negative half width is a filled area instead (see
+// StrokeSegment): the quad covers its box and the shader cuts out the shape.
 // Each segment is a capsule: from..to with round ends of radius half_width.
 // It is drawn as a quad (two triangles, six vertices that all carry the same
 // segment) one pixel larger than the capsule on every side; the vertex's index
@@ -36,13 +38,21 @@ flat out float v_half_width;
 flat out vec4 v_color;
 void main() {
     vec2 corner = kCorners[gl_VertexID % 6];
-    vec2 d = a_to - a_from;
-    float len = length(d);
-    vec2 along = len > 0.0 ? d / len : vec2(1.0, 0.0);
-    vec2 across = vec2(-along.y, along.x);
-    float reach = a_half_width + u_pixel;
-    vec2 end = corner.x < 0.0 ? a_from - along * reach : a_to + along * reach;
-    vec2 position = end + across * (corner.y * reach);
+    vec2 position;
+    if (a_half_width < 0.0) {
+        // A filled area (rectangle or ellipse) spanning a_from..a_to.
+        vec2 lo = min(a_from, a_to) - vec2(u_pixel);
+        vec2 hi = max(a_from, a_to) + vec2(u_pixel);
+        position = vec2(corner.x < 0.0 ? lo.x : hi.x, corner.y < 0.0 ? lo.y : hi.y);
+    } else {
+        vec2 d = a_to - a_from;
+        float len = length(d);
+        vec2 along = len > 0.0 ? d / len : vec2(1.0, 0.0);
+        vec2 across = vec2(-along.y, along.x);
+        float reach = a_half_width + u_pixel;
+        vec2 end = corner.x < 0.0 ? a_from - along * reach : a_to + along * reach;
+        position = end + across * (corner.y * reach);
+    }
     v_position = position;
     v_from = a_from;
     v_to = a_to;
@@ -61,12 +71,30 @@ flat in float v_half_width;
 flat in vec4 v_color;
 uniform float u_pixel;
 out vec4 out_color;
+// Signed distance (model units, negative inside) to a filled area's edge.
+float fill_distance() {
+    vec2 lo = min(v_from, v_to);
+    vec2 hi = max(v_from, v_to);
+    if (v_half_width < -1.5) {
+        // Ellipse: the implicit function over its gradient's length.
+        vec2 r = max((hi - lo) * 0.5, vec2(1e-3));
+        vec2 q = (v_position - (lo + hi) * 0.5) / r;
+        return (dot(q, q) - 1.0) / max(length(2.0 * q / r), 1e-6);
+    }
+    vec2 outside = max(lo - v_position, v_position - hi);
+    return max(outside.x, outside.y);
+}
 void main() {
-    vec2 d = v_to - v_from;
-    float len2 = dot(d, d);
-    float t = len2 > 0.0 ? clamp(dot(v_position - v_from, d) / len2, 0.0, 1.0) : 0.0;
-    float distance_to_segment = length(v_position - (v_from + d * t));
-    float coverage = clamp((v_half_width - distance_to_segment) / u_pixel + 0.5, 0.0, 1.0);
+    float coverage;
+    if (v_half_width < 0.0) {
+        coverage = clamp(0.5 - fill_distance() / u_pixel, 0.0, 1.0);
+    } else {
+        vec2 d = v_to - v_from;
+        float len2 = dot(d, d);
+        float t = len2 > 0.0 ? clamp(dot(v_position - v_from, d) / len2, 0.0, 1.0) : 0.0;
+        float distance_to_segment = length(v_position - (v_from + d * t));
+        coverage = clamp((v_half_width - distance_to_segment) / u_pixel + 0.5, 0.0, 1.0);
+    }
     if (coverage <= 0.0) discard;
     out_color = vec4(v_color.rgb, v_color.a * coverage);
 }
@@ -225,22 +253,16 @@ void BoardRenderer::sync_board(const Board& board, std::uint64_t generation) {
     board_revision_ = board.revision();
 }
 
-void BoardRenderer::sync_overlay(const std::deque<PendingOp>& pending, std::uint64_t pending_revision,
-                                 const StrokeBuilder& live_stroke) {
-    if (overlay_synced_ && pending_revision == overlay_pending_revision_ &&
-        live_stroke.revision() == overlay_live_revision_) {
-        return;
-    }
+void BoardRenderer::sync_overlay(const std::vector<Object>& preview, std::uint64_t revision) {
+    if (overlay_synced_ && revision == overlay_revision_) return;
     scratch_.clear();
-    for (const PendingOp& p : pending) {
-        std::visit([&](const auto& op) { append_segments(op, scratch_); }, p.op);
+    for (const Object& object : preview) {
+        std::visit([&](const auto& o) { append_segments(o, scratch_); }, object);
     }
-    if (live_stroke.active()) append_segments(live_stroke.preview(), scratch_);
     overlay_layer_.count = 0;
     append(overlay_layer_, scratch_);
     overlay_synced_ = true;
-    overlay_pending_revision_ = pending_revision;
-    overlay_live_revision_ = live_stroke.revision();
+    overlay_revision_ = revision;
 }
 
 void BoardRenderer::draw(const ViewTransform& view, const Viewport& viewport, bool with_overlay) {

@@ -1,22 +1,21 @@
 #pragma once
-// Draws the board's strokes and shapes with WebGL2. Confirmed objects live in
-// a GPU buffer of segment vertices: each frame uploads just the objects added
-// on top; any other change (Board::layout_revision()) rebuilds it. Each
-// object's span of that buffer is remembered with its bounds, so only the
-// objects in view are drawn (culling). Pending strokes and the stroke being
-// drawn form a small overlay on top, rebuilt only when they change.
+// Draws the board's strokes and shapes (outlines and fills) with WebGL2. The
+// shown board lives in a GPU buffer of segment vertices: each frame uploads
+// just the objects added on top; any other change (Board::layout_revision(),
+// or a new generation of the shown board) rebuilds it. Each object's span of
+// that buffer is remembered with its bounds, so only the objects in view are
+// drawn (culling). What the gesture under way would create forms a small
+// overlay on top, rebuilt only when it changes. Text is drawn by the
+// interface layer (canvas_overlay).
 #include <GLES3/gl3.h>
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <vector>
 
 #include "squiggle/board.hpp"
 #include "culling.hpp"
-#include "stroke_builder.hpp"
 #include "stroke_geometry.hpp"
-#include "sync_client.hpp"
 #include "view_transform.hpp"
 
 namespace squiggle::client {
@@ -40,12 +39,11 @@ public:
     const std::string& error() const { return error_; }
 
     // Uploads what the board gained since the last call. `generation` changes
-    // when the board was replaced as a whole (SyncClient::board_generation()):
+    // when the board was replaced as a whole (VisibleBoard::generation()):
     // then everything is uploaded again.
     void sync_board(const Board& board, std::uint64_t generation);
-    // Rebuilds the overlay when the pending ops or the live stroke changed.
-    void sync_overlay(const std::deque<PendingOp>& pending, std::uint64_t pending_revision,
-                      const StrokeBuilder& live_stroke);
+    // Rebuilds the overlay when `revision` changed.
+    void sync_overlay(const std::vector<Object>& preview, std::uint64_t revision);
 
     // Draws into the bound framebuffer. Without `with_overlay` only the
     // confirmed board (what an export shows).
@@ -88,8 +86,7 @@ private:
 
     // What overlay_layer_ was built from.
     bool overlay_synced_ = false;
-    std::uint64_t overlay_pending_revision_ = 0;
-    std::uint64_t overlay_live_revision_ = 0;
+    std::uint64_t overlay_revision_ = 0;
 
     // Where each object of board_layer_ is, in buffer order.
     std::vector<ObjectSpan> spans_;

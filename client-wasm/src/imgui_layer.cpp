@@ -7,12 +7,20 @@
 
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 
 namespace squiggle::client {
 namespace {
 
 // ImGui's built-in font is drawn for 13 px; other sizes are scaled from it.
 constexpr float kBaseFontPixels = 13.0f;
+// Where the build embeds the text font, and the size its glyphs are
+// rasterised at: large, so text stays smooth when drawn big; smaller sizes
+// are scaled down from it.
+constexpr const char* kTextFontPath = "/fonts/text.ttf";
+constexpr float kTextFontPixels = 48.0f;
+
+ImFont* g_text_font = nullptr;
 
 void apply_theme(ImGuiStyle& style) {
     ImGui::StyleColorsLight(&style);
@@ -27,6 +35,12 @@ void apply_theme(ImGuiStyle& style) {
 }
 
 }  // namespace
+
+ImFont* board_text_font() {
+    if (g_text_font) return g_text_font;
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
+}
 
 ImGuiLayer::~ImGuiLayer() {
     if (!initialized_) return;
@@ -53,6 +67,15 @@ void ImGuiLayer::apply_scale(float scale) {
     ImFontConfig font;
     font.SizePixels = std::round(kBaseFontPixels * scale);
     io.Fonts->AddFontDefault(&font);
+    g_text_font = nullptr;
+    if (std::FILE* file = std::fopen(kTextFontPath, "rb")) {
+        std::fclose(file);
+        ImFontConfig text;
+        // At this size sub-pixel oversampling buys nothing but a bigger atlas.
+        text.OversampleH = 1;
+        text.OversampleV = 1;
+        g_text_font = io.Fonts->AddFontFromFileTTF(kTextFontPath, kTextFontPixels, &text);
+    }
     // The backend uploads the atlas lazily only once; a rebuilt one must be re-uploaded.
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -1,6 +1,6 @@
 #pragma once
 // Dear ImGui on the page: its GLFW and WebGL2 backends, a light theme, and
-// sharp text on HiDPI screens. GLFW works in framebuffer pixels here, so the
+// sharp text on HiDPI screens, and a smooth font for the board's text objects. GLFW works in framebuffer pixels here, so the
 // interface is scaled by the device pixel ratio (font atlas rebuilt, sizes
 // scaled) rather than stretched.
 #include <optional>
@@ -8,8 +8,13 @@
 #include "page_input.hpp"
 
 struct GLFWwindow;
+struct ImFont;
 
 namespace squiggle::client {
+
+// The font text objects are drawn in: DejaVu Sans when the page has it
+// (embedded at build time), else ImGui's own. Changes when the atlas is rebuilt.
+ImFont* board_text_font();
 
 class ImGuiLayer {
 public:

@@ -18,11 +18,13 @@
 #include "board_link.hpp"
 #include "board_renderer.hpp"
 #include "browser_files.hpp"
+#include "canvas_overlay.hpp"
 #include "browser_page.hpp"
 #include "browser_timers.hpp"
 #include "browser_transport.hpp"
 #include "export_panel.hpp"
 #include "imgui_layer.hpp"
+#include "keyboard_input.hpp"
 #include "notice_log.hpp"
 #include "page_input.hpp"
 #include "png_export.hpp"
@@ -30,6 +32,7 @@
 #include "squiggle/limits.hpp"
 #include "sync_client.hpp"
 #include "test_hooks.hpp"
+#include "tool_strip.hpp"
 #include "toolbar.hpp"
 #include "ui_locations.hpp"
 #include "view_input.hpp"
@@ -109,6 +112,8 @@ struct Client {
     std::unique_ptr<SyncClient> sync;
     std::unique_ptr<App> app;
     std::unique_ptr<Toolbar> toolbar;
+    ToolStrip tool_strip;
+    CanvasOverlay overlay;
     ImGuiLayer ui;
     BoardRenderer renderer;
 
@@ -125,7 +130,7 @@ struct Client {
 Client::Shown what_to_show(const Client& c) {
     const SyncClient& sync = *c.sync;
     return {sync.board().revision(), sync.board_generation(), sync.pending_revision(),
-            c.app->live_stroke().revision(), c.notices.revision(), sync.peers_revision(), sync.state(),
+            c.app->preview_revision(), c.notices.revision(), sync.peers_revision(), sync.state(),
             sync.participants(), c.app->banner().has_value(), sync.role(), sync.idle(), sync.writable()};
 }
 
@@ -189,10 +194,14 @@ void frame(void* arg) {
     c.ui.begin_frame(c.pixel_ratio, c.input->ui_pointer_for_frame());
     set_ui_pixel_ratio(c.pixel_ratio);
     navigate_and_draw_input(c);
+    dispatch_shortcuts(*c.app, c.input->take_key_presses());
+    // Texts and the selection first: the panels and cursors go over them.
+    c.overlay.draw(*c.app, c.pixel_ratio);
     c.toolbar->draw(*c.app, now, c.pixel_ratio);
+    c.tool_strip.draw(*c.app, c.pixel_ratio, c.toolbar->tools_panel_right());
 
-    c.renderer.sync_board(c.sync->board(), c.sync->board_generation());
-    c.renderer.sync_overlay(c.sync->pending(), c.sync->pending_revision(), c.app->live_stroke());
+    c.renderer.sync_board(c.app->shown_board(), c.app->shown_generation());
+    c.renderer.sync_overlay(c.app->preview(), c.app->preview_revision());
     glViewport(0, 0, c.viewport.framebuffer_width, c.viewport.framebuffer_height);
     glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -273,6 +282,7 @@ int main() {
         [c](NoticeLevel level, std::string text) { c->notices.add(level, std::move(text)); });
     c->app = std::make_unique<App>(*c->sync, c->notices, identity);
     c->app->on_identity_changed(&remember_identity);
+    c->app->set_text_measure(&CanvasOverlay::measure);
     if (!board.problem.empty()) {
         c->app->set_banner(Banner{board.problem, false});
         c->notices.add(NoticeLevel::kError, board.problem);

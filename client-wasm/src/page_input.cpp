@@ -10,7 +10,7 @@ squiggle::client::PageInput* g_input = nullptr;
 
 // Pointer types and event types are passed as small integers:
 // type 0 down, 1 move, 2 up, 3 cancel; kind 0 mouse, 1 pen, 2 touch;
-// button 0 main, 1 middle.
+// button 0 main, 1 middle; shift 0 or 1.
 EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
     var canvas = document.querySelector(UTF8ToString(selector_ptr));
     if (!canvas) return;
@@ -19,7 +19,8 @@ EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
         var rect = canvas.getBoundingClientRect();
         var kind = kinds[e.pointerType];
         _squiggle_internal_pointer_event(type, e.pointerId, kind === undefined ? 0 : kind,
-                                         e.clientX - rect.left, e.clientY - rect.top, e.button == 1 ? 1 : 0);
+                                         e.clientX - rect.left, e.clientY - rect.top, e.button == 1 ? 1 : 0,
+                                         e.shiftKey ? 1 : 0);
     }
     canvas.addEventListener("pointerdown", function(e) {
         /* The main button draws, the middle one pans (ViewNavigation). */
@@ -37,6 +38,18 @@ EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
     });
     canvas.addEventListener("pointerup", function(e) { send(2, e); });
     canvas.addEventListener("pointercancel", function(e) { send(3, e); });
+    /* Shortcuts are read here rather than through ImGui 1.86, which only sees a
+       key that is still down when a frame starts, and so loses quick presses. */
+    window.addEventListener("keydown", function(e) {
+        if (e.repeat) return;
+        var letter = 0;
+        if (/^[a-zA-Z]$/.test(e.key)) letter = e.key.toUpperCase().charCodeAt(0);
+        else if (/^Key[A-Z]$/.test(e.code)) letter = e.code.charCodeAt(3);
+        var special = { "Delete": 1, "Backspace": 2, "Escape": 3 }[e.key] || 0;
+        if (!letter && !special) return;
+        _squiggle_internal_key(letter, special, e.ctrlKey ? 1 : 0, e.shiftKey ? 1 : 0, e.metaKey ? 1 : 0,
+                               e.altKey ? 1 : 0);
+    }, true);
     var wake = function() { _squiggle_internal_input_activity(); };
     ["keydown", "keyup", "wheel", "mousemove", "mousedown", "mouseup", "focus", "blur"].forEach(function(name) {
         window.addEventListener(name, wake, { passive: true, capture: true });
@@ -46,7 +59,7 @@ EM_JS(void, squiggle_js_listen_to_canvas, (const char* selector_ptr), {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void squiggle_internal_pointer_event(int type, int pointer_id, int kind, double x, double y,
-                                                           int button) {
+                                                           int button, int shift) {
     using squiggle::client::PointerEvent;
     using squiggle::client::PointerKind;
     if (!g_input || type < 0 || type > 3) return;
@@ -57,7 +70,22 @@ EMSCRIPTEN_KEEPALIVE void squiggle_internal_pointer_event(int type, int pointer_
     event.x = x;
     event.y = y;
     event.button = button;
+    event.shift = shift != 0;
     g_input->record(event);
+}
+
+// special: 0 none, 1 Delete, 2 Backspace, 3 Escape; modifiers 0 or 1.
+EMSCRIPTEN_KEEPALIVE void squiggle_internal_key(int letter, int special, int ctrl, int shift, int meta, int alt) {
+    using squiggle::client::KeyPress;
+    if (!g_input || special < 0 || special > 3) return;
+    KeyPress key;
+    key.letter = letter >= 'A' && letter <= 'Z' ? static_cast<char>(letter) : 0;
+    key.special = static_cast<KeyPress::Special>(special);
+    key.ctrl = ctrl != 0;
+    key.shift = shift != 0;
+    key.meta = meta != 0;
+    key.alt = alt != 0;
+    g_input->record_key(key);
 }
 
 EMSCRIPTEN_KEEPALIVE void squiggle_internal_input_activity() {
@@ -78,6 +106,15 @@ PageInput& PageInput::install(const std::string& canvas_selector) {
 
 std::vector<PointerEvent> PageInput::take_pointer_events() {
     return std::exchange(events_, {});
+}
+
+std::vector<KeyPress> PageInput::take_key_presses() {
+    return std::exchange(keys_, {});
+}
+
+void PageInput::record_key(const KeyPress& key) {
+    mark_activity();
+    keys_.push_back(key);
 }
 
 void PageInput::mark_activity() {

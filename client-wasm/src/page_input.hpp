@@ -1,7 +1,8 @@
 #pragma once
 // Input from the page for drawing: the canvas's pointer events (mouse, pen and
 // touch alike, with the browser's coalesced in-between samples for smooth
-// lines), plus an activity signal that wakes the renderer up.
+// lines), the key presses that may be shortcuts, plus an activity signal that
+// wakes the renderer up.
 //
 // ImGui gets the mouse from GLFW, which cannot follow touches (it reports a
 // press at a stale position). For touch and pen this class also says where
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "pointer_event.hpp"
+#include "shortcuts.hpp"
 
 namespace squiggle::client {
 
@@ -22,6 +24,9 @@ public:
 
     // The pointer events since the last call, oldest first.
     std::vector<PointerEvent> take_pointer_events();
+
+    // Letter, Delete, Backspace and Escape presses since the last call, oldest first.
+    std::vector<KeyPress> take_key_presses();
 
     // Time (performance.now() ms) of the latest input of any kind.
     double last_activity_ms() const { return last_activity_ms_; }
@@ -38,12 +43,14 @@ public:
 
     // Called by the browser's listeners.
     void record(const PointerEvent& event);
+    void record_key(const KeyPress& key);
     void mark_activity();
 
 private:
     PageInput() = default;
 
     std::vector<PointerEvent> events_;
+    std::vector<KeyPress> keys_;
     double last_activity_ms_ = 0;
 
     PointerKind last_kind_ = PointerKind::kMouse;

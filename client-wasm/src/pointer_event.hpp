@@ -14,6 +14,7 @@ struct PointerEvent {
     double y = 0.0;
     // The mouse button that went down: 0 main (draws), 1 middle (pans).
     int button = 0;
+    bool shift = false;  // Shift held: the select tool adds to the selection
 };
 
 }  // namespace squiggle::client

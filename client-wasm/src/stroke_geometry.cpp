@@ -20,6 +20,12 @@ void append_segments(const ShapeOp& shape, std::vector<StrokeSegment>& out) {
     };
     const float x0 = static_cast<float>(shape.from.x), y0 = static_cast<float>(shape.from.y);
     const float x1 = static_cast<float>(shape.to.x), y1 = static_cast<float>(shape.to.y);
+    const bool closed = shape.kind == ShapeKind::kRectangle || shape.kind == ShapeKind::kEllipse;
+    if (closed && (shape.fill & 0xFFu) != 0) {
+        out.push_back(StrokeSegment{x0, y0, x1, y1,
+                                    shape.kind == ShapeKind::kRectangle ? kFillRectangle : kFillEllipse,
+                                    channels(shape.fill)});
+    }
     switch (shape.kind) {
         case ShapeKind::kLine:
             segment(x0, y0, x1, y1);

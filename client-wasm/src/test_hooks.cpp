@@ -14,7 +14,9 @@
 #include "board_renderer.hpp"
 #include "png_export.hpp"
 #include "svg_export.hpp"
+#include "hit_test.hpp"
 #include "sync_client.hpp"
+#include "ui_rects.hpp"
 #include "toolbar.hpp"
 #include "ui_locations.hpp"
 
@@ -234,6 +236,76 @@ EMSCRIPTEN_KEEPALIVE const char* squiggle_export_png() {
     if (!g_app || !g_renderer) return "";
     return hand_out(base64(
         squiggle::client::export_png(*g_renderer, sync_client()->board(), sync_client()->board_generation())));
+// The current tool: "pen", "line", "rectangle", "ellipse", "arrow", "text", "eraser" or "select".
+EMSCRIPTEN_KEEPALIVE const char* squiggle_tool() {
+    return g_app ? squiggle::client::tool_id(g_app->tool_kind()) : "";
+}
+
+namespace {
+std::string id_text(const squiggle::ObjectId& id) {
+    return "\"" + std::to_string(id.author) + ":" + std::to_string(id.counter) + "\"";
+}
+const char* kind_text(const squiggle::Object& object) {
+    if (std::holds_alternative<squiggle::StrokeOp>(object)) return "stroke";
+    if (std::holds_alternative<squiggle::TextOp>(object)) return "text";
+    switch (std::get<squiggle::ShapeOp>(object).kind) {
+        case squiggle::ShapeKind::kLine: return "line";
+        case squiggle::ShapeKind::kRectangle: return "rectangle";
+        case squiggle::ShapeKind::kEllipse: return "ellipse";
+        case squiggle::ShapeKind::kArrow: return "arrow";
+    }
+    return "";
+}
+}  // namespace
+
+// The selected object ids, ["<author>:<counter>", ...] in id order.
+EMSCRIPTEN_KEEPALIVE const char* squiggle_selection() {
+    if (!g_app) return "";
+    std::string out = "[";
+    for (const squiggle::ObjectId& id : g_app->selected()) {
+        if (out.size() > 1) out += ",";
+        out += id_text(id);
+    }
+    return hand_out(out + "]");
+}
+
+// The confirmed board's objects back to front: [{"id", "kind", "color":
+// "#rrggbb", "fill": "#rrggbb" | null, "text": string | null, "box": [x0, y0,
+// x1, y1] in CSS pixels at zoom 1}].
+EMSCRIPTEN_KEEPALIVE const char* squiggle_objects() {
+    if (!g_app) return "";
+    using namespace squiggle;
+    const client::TextWidth width = [](const TextOp& t) { return g_app->text_width(t); };
+    std::string out = "[";
+    for (const auto& [z, object] : sync_client()->board().objects_by_z()) {
+        if (out.size() > 1) out += ",";
+        const Box box = client::visual_bounds(object, width);
+        Rgba color = 0;
+        std::string fill = "null", text = "null";
+        std::visit([&](const auto& o) { color = o.color; }, object);
+        if (const auto* shape = std::get_if<ShapeOp>(&object); shape && (shape->fill & 0xFFu) != 0) {
+            fill = "\"" + client::color_to_hex(shape->fill) + "\"";
+        }
+        if (const auto* t = std::get_if<TextOp>(&object)) text = json_string(t->text);
+        char numbers[128];
+        std::snprintf(numbers, sizeof numbers, "[%g,%g,%g,%g]", box.min_x / double(kUnitsPerPixel),
+                      box.min_y / double(kUnitsPerPixel), box.max_x / double(kUnitsPerPixel),
+                      box.max_y / double(kUnitsPerPixel));
+        out += "{\"id\":" + id_text(id_of(object)) + ",\"kind\":\"" + kind_text(object) + "\",\"color\":\"" +
+               client::color_to_hex(color) + "\",\"fill\":" + fill + ",\"text\":" + text + ",\"box\":" + numbers +
+               "}";
+    }
+    return hand_out(out + "]");
+}
+
+// Where the named interface item (ui_rects.hpp) was drawn last, in CSS
+// pixels: {"x0", "y0", "x1", "y1"}, or "" if never.
+EMSCRIPTEN_KEEPALIVE const char* squiggle_ui_rect(const char* name) {
+    const std::optional<squiggle::client::UiRect> r = squiggle::client::item_rect(name ? name : "");
+    if (!r) return "";
+    char text[160];
+    std::snprintf(text, sizeof text, "{\"x0\":%g,\"y0\":%g,\"x1\":%g,\"y1\":%g}", r->x0, r->y0, r->x1, r->y1);
+    return hand_out(text);
 }
 
 // The text of the notice the user must acknowledge, or "".

@@ -3,7 +3,8 @@
 // wraps them as window.squiggle.{ready, stateHash, headSeq, objectCount,
 // pendingCount, opsSent, snapshotsLoaded, connectionState, writable, participants, boardId, role,
 // editLink, viewLink, me, peers, banner, framesDrawn, view, drawnObjects,
-// importing, uiButton, exportSvg, exportJson, exportPng}.
+// importing, uiButton, exportSvg, exportJson, exportPng, tool, selection,
+// objects, uiRect}.
 namespace squiggle::client {
 
 class App;

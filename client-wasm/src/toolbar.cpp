@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "board_link.hpp"
+#include "ui_rects.hpp"
 #include "squiggle/limits.hpp"
 
 namespace squiggle::client {
@@ -146,6 +147,7 @@ std::string Toolbar::view_link(const App& app) const {
 }
 
 void Toolbar::draw(App& app, double now_ms, float pixel_ratio) {
+    pixel_ratio_ = pixel_ratio;
     draw_peer_cursors(app, pixel_ratio);
     draw_tools(app, now_ms);
     if (app.sync().refusal() == Refusal::kNone) draw_people(app);
@@ -192,28 +194,31 @@ void Toolbar::draw_tools(App& app, double now_ms) {
         draw_links(app, now_ms);
         if (actions_.draw_more_sections) actions_.draw_more_sections(app);
     }
+    tools_panel_right_ = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
     ImGui::End();
 }
 
 void Toolbar::draw_pen(App& app) {
-    ToolSettings& tool = app.tool();
+    const ToolSettings& tool = app.settings();
     const float swatch = ImGui::GetFrameHeight() * 1.2f;
     const ImGuiColorEditFlags swatch_flags = ImGuiColorEditFlags_NoAlpha | ImGuiColorEditFlags_NoTooltip |
                                              ImGuiColorEditFlags_NoDragDrop;
 
-    // The palette; the current colour gets a ring.
+    // The palette; the current colour gets a ring. With a selection, a pick
+    // also recolours the selected objects.
     for (std::size_t i = 0; i < kPalette.size(); ++i) {
         if (i > 0) ImGui::SameLine();
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::ColorButton(kPaletteNames[i], to_imvec4(kPalette[i]), swatch_flags, ImVec2(swatch, swatch))) {
-            tool.color = kPalette[i];
+            app.set_color(kPalette[i]);
         }
+        note_item_rect(std::string("swatch:") + kPaletteNames[i], pixel_ratio_);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kPaletteNames[i]);
         if (tool.color == kPalette[i]) ring_last_item();
         ImGui::PopID();
     }
 
-    // Any other colour: picking one makes it the pen's colour.
+    // Any other colour: picking one makes it the current colour.
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
@@ -221,14 +226,19 @@ void Toolbar::draw_pen(App& app) {
     if (ImGui::ColorEdit3("##custom", custom_color_,
                           ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel | ImGuiColorEditFlags_NoAlpha |
                               ImGuiColorEditFlags_PickerHueWheel)) {
-        tool.color = to_rgba(custom_color_);
+        app.set_color(to_rgba(custom_color_));
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Custom colour");
     if (custom_selected) ring_last_item();
 
-    // Pen width, with a sample of the stroke it makes.
+    // Width, with a sample of the stroke it makes; a selection is restyled
+    // once the slider is let go (one op, not one per frame).
+    float width = tool.width_px;
     ImGui::SetNextItemWidth(swatch * 6.0f);
-    ImGui::SliderFloat("Width", &tool.width_px, kMinWidthPx, kMaxWidthPx, "%.0f px", ImGuiSliderFlags_AlwaysClamp);
+    if (ImGui::SliderFloat("Width", &width, kMinWidthPx, kMaxWidthPx, "%.0f px", ImGuiSliderFlags_AlwaysClamp)) {
+        app.set_width(width);
+    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) app.apply_width_to_selection();
     ImGui::SameLine();
     // The interface is scaled like its 13 px font, so the sample is too.
     const float sample_height = ImGui::GetFrameHeight();
@@ -239,6 +249,49 @@ void Toolbar::draw_pen(App& app) {
                                         ImVec2(at.x + sample_width - thickness * 0.5f, at.y + sample_height * 0.5f),
                                         ImGui::GetColorU32(to_imvec4(tool.color)), thickness);
     ImGui::Dummy(ImVec2(sample_width, sample_height));
+
+    draw_tool_options(app);
+}
+
+void Toolbar::draw_tool_options(App& app) {
+    const ToolSettings& tool = app.settings();
+    const ToolKind kind = app.tool_kind();
+    const bool selecting = !app.selected().empty();
+    // Fill: for the shapes that have an inside, and for a selection.
+    if (kind == ToolKind::kRectangle || kind == ToolKind::kEllipse || selecting) {
+        bool fill = tool.fill_enabled;
+        if (ImGui::Checkbox("Fill", &fill)) app.set_fill(fill, tool.fill_color);
+        note_item_rect("fill", pixel_ratio_);
+        ImGui::SameLine();
+        float rgb[3];
+        const ImVec4 current = to_imvec4(tool.fill_color);
+        rgb[0] = current.x;
+        rgb[1] = current.y;
+        rgb[2] = current.z;
+        if (ImGui::ColorEdit3("Fill colour", rgb,
+                              ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel |
+                                  ImGuiColorEditFlags_NoAlpha | ImGuiColorEditFlags_PickerHueWheel)) {
+            app.set_fill(true, to_rgba(rgb));
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fill colour");
+    }
+    if (kind == ToolKind::kText) {
+        float size = tool.text_size_px;
+        ImGui::SetNextItemWidth(ImGui::GetFrameHeight() * 7.2f);
+        if (ImGui::SliderFloat("Text size", &size, 10.0f, 96.0f, "%.0f px", ImGuiSliderFlags_AlwaysClamp)) {
+            app.set_text_size(size);
+        }
+    }
+    if (kind == ToolKind::kEraser) {
+        if (ImGui::RadioButton("Whole objects", !tool.partial_erase)) app.set_partial_erase(false);
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Cut strokes", tool.partial_erase)) app.set_partial_erase(true);
+        note_item_rect("erase:cut", pixel_ratio_);
+    }
+    if (selecting) {
+        const std::size_t n = app.selected().size();
+        ImGui::TextDisabled("%zu selected: drag to move, Delete removes", n);
+    }
 }
 
 void Toolbar::draw_identity(App& app) {
@@ -476,9 +529,9 @@ void Toolbar::draw_status_bar(App& app) {
         status_separator();
         const std::size_t n = sync.pending().size();
         if (paused) {
-            ImGui::Text(n == 1 ? "%zu stroke kept until saving resumes" : "%zu strokes kept until saving resumes", n);
+            ImGui::Text(n == 1 ? "%zu change kept until saving resumes" : "%zu changes kept until saving resumes", n);
         } else {
-            ImGui::Text(n == 1 ? "%zu stroke not saved yet" : "%zu strokes not saved yet", n);
+            ImGui::Text(n == 1 ? "%zu change not saved yet" : "%zu changes not saved yet", n);
         }
     }
 

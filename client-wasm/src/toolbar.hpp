@@ -1,6 +1,7 @@
 #pragma once
-// The interface drawn with Dear ImGui: a tool panel (colour palette, custom
-// colour, pen width; for viewers a "View only" badge instead), the user's
+// The interface drawn with Dear ImGui: a style panel (colour palette, custom
+// colour, width, and what the current tool offers: fill, text size, eraser
+// mode; for viewers a "View only" badge instead), the user's
 // name and colour, the edit and view links with copy buttons; a panel of the
 // people on the board; the other people's cursors over the canvas; a status
 // bar that is always visible (connection state, "Saving paused" while the
@@ -39,9 +40,13 @@ public:
     std::string edit_link(const App& app) const;
     std::string view_link(const App& app) const;
 
+    // Where the tool panel ended on the right in the last frame (ImGui pixels).
+    float tools_panel_right() const { return tools_panel_right_; }
+
 private:
     void draw_tools(App& app, double now_ms);
     void draw_pen(App& app);
+    void draw_tool_options(App& app);
     void draw_identity(App& app);
     void draw_links(App& app, double now_ms);
     void draw_people(App& app);
@@ -52,6 +57,8 @@ private:
     void copy_link(const std::string& link, double now_ms);
 
     ToolbarActions actions_;
+    float pixel_ratio_ = 1.0f;
+    float tools_panel_right_ = 0.0f;
     float custom_color_[3] = {0.35f, 0.35f, 0.85f};
     bool show_log_ = false;
     double copy_feedback_until_ms_ = 0;

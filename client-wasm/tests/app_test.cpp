@@ -2,57 +2,12 @@
 // and the small identity helpers.
 #include <catch2/catch.hpp>
 
-#include "app.hpp"
-#include "fakes.hpp"
-#include "squiggle/board_id.hpp"
+#include "app_harness.hpp"
 
 using namespace squiggle;
 using namespace squiggle::client;
 using namespace squiggle::client::test;
 
-namespace {
-
-const std::string kBoard = board_id_from_bytes({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
-const std::string kKey = board_id_from_bytes({9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
-constexpr std::uint64_t kMe = 0xA11CE;
-
-struct Harness {
-    FakeTransport transport;
-    ManualTimers timers;
-    NoticeLog notices;
-    SyncClient sync;
-    App app;
-
-    explicit Harness(std::string key = kKey)
-        : sync(transport, timers, settings(std::move(key)),
-               [this](NoticeLevel level, std::string text) { notices.add(level, std::move(text)); }),
-          app(sync, notices, Identity{"Ada", 0x1C7ED6FF}) {}
-
-    static SyncSettings settings(std::string key) {
-        SyncSettings s;
-        s.server_url = "ws://127.0.0.1:1/ws";
-        s.board_id = kBoard;
-        s.key = std::move(key);
-        s.author = kMe;
-        s.name = "Ada";
-        return s;
-    }
-
-    void join(Role role) {
-        sync.start();
-        transport.accept();
-        transport.deliver(Welcome{kBoard, kMe, 0, role, role == Role::kEditor ? kKey : ""});
-    }
-
-    void drag(double x0, double y0, double x1, double y1) {
-        app.handle_pointer_events({PointerEvent{PointerEvent::Type::kDown, 1, PointerKind::kMouse, x0, y0},
-                                   PointerEvent{PointerEvent::Type::kMove, 1, PointerKind::kMouse, x1, y1},
-                                   PointerEvent{PointerEvent::Type::kUp, 1, PointerKind::kMouse, x1, y1}},
-                                  false);
-    }
-};
-
-}  // namespace
 
 TEST_CASE("An editor's drag becomes a stroke") {
     Harness h;
