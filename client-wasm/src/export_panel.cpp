@@ -4,14 +4,14 @@
 
 #include "board_json.hpp"
 #include "svg_export.hpp"
-#include "ui_locations.hpp"
+#include "ui_rects.hpp"
 
 namespace squiggle::client {
 namespace {
 
 bool button(const char* label, const char* tooltip) {
     const bool pressed = ImGui::Button(label);
-    note_ui_item(label);
+    note_item_rect(label);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
     return pressed;
 }

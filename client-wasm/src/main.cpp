@@ -34,7 +34,7 @@
 #include "test_hooks.hpp"
 #include "tool_strip.hpp"
 #include "toolbar.hpp"
-#include "ui_locations.hpp"
+#include "ui_rects.hpp"
 #include "view_input.hpp"
 #include "view_navigation.hpp"
 #include "view_panel.hpp"
@@ -159,8 +159,8 @@ void navigate_and_draw_input(Client& c) {
     ViewTransform& view = c.app->view();
     c.navigation.set_space_held(c.view_input->space_held() && !typing);
     // Zoom-to-fit keeps the objects clear of the tool panel (as of the last frame).
-    const std::optional<UiRect> panel = ui_item_rect(kToolPanel);
-    c.navigation.set_covered_top(panel ? panel->y + panel->height : 0.0);
+    const std::optional<UiRect> panel = item_rect(kToolPanel);
+    c.navigation.set_covered_top(panel ? panel->y1 : 0.0);
     const ViewNavigation::Filtered filtered =
         c.navigation.filter(c.input->take_pointer_events(), view, c.ui.wants_pointer());
     c.app->handle_pointer_events(filtered.for_drawing, c.ui.wants_pointer());

@@ -18,7 +18,7 @@
 #include "sync_client.hpp"
 #include "ui_rects.hpp"
 #include "toolbar.hpp"
-#include "ui_locations.hpp"
+#include "ui_rects.hpp"
 
 namespace {
 const squiggle::client::App* g_app = nullptr;
@@ -216,10 +216,10 @@ EMSCRIPTEN_KEEPALIVE double squiggle_importing() {
 // {"x", "y", "width", "height"} in CSS pixels of the button last drawn as
 // `label`, or "" if none was.
 EMSCRIPTEN_KEEPALIVE const char* squiggle_ui_button(const char* label) {
-    const auto rect = squiggle::client::ui_item_rect(label ? label : "");
+    const auto rect = squiggle::client::item_rect(label ? label : "");
     if (!g_app || !rect) return "";
-    return hand_out("{\"x\":" + json_number(rect->x) + ",\"y\":" + json_number(rect->y) + ",\"width\":" +
-                    json_number(rect->width) + ",\"height\":" + json_number(rect->height) + "}");
+    return hand_out("{\"x\":" + json_number(rect->x0) + ",\"y\":" + json_number(rect->y0) + ",\"width\":" +
+                    json_number(rect->x1 - rect->x0) + ",\"height\":" + json_number(rect->y1 - rect->y0) + "}");
 }
 
 // The exports the Export section's buttons download, without the download.
@@ -236,6 +236,8 @@ EMSCRIPTEN_KEEPALIVE const char* squiggle_export_png() {
     if (!g_app || !g_renderer) return "";
     return hand_out(base64(
         squiggle::client::export_png(*g_renderer, sync_client()->board(), sync_client()->board_generation())));
+}
+
 // The current tool: "pen", "line", "rectangle", "ellipse", "arrow", "text", "eraser" or "select".
 EMSCRIPTEN_KEEPALIVE const char* squiggle_tool() {
     return g_app ? squiggle::client::tool_id(g_app->tool_kind()) : "";

@@ -23,7 +23,7 @@ bool icon_button(const char* id, bool selected, bool enabled, const char* toolti
     const bool clicked = ImGui::InvisibleButton("##button", ImVec2(size, size)) && enabled;
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    note_item_rect(id, pixel_ratio);
+    note_item_rect(id);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(min.x + size, min.y + size);
     const float rounding = ImGui::GetStyle().FrameRounding * 1.5f;
@@ -117,7 +117,7 @@ void ToolStrip::draw_clear_confirmation(App& app, float pixel_ratio) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.92f, 0.30f, 0.35f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     const bool confirmed = ImGui::Button("Clear board");
-    note_item_rect("clear:confirm", pixel_ratio);
+    note_item_rect("clear:confirm");
     if (confirmed) {
         app.clear_board();
         ImGui::CloseCurrentPopup();

@@ -212,7 +212,7 @@ void Toolbar::draw_pen(App& app) {
         if (ImGui::ColorButton(kPaletteNames[i], to_imvec4(kPalette[i]), swatch_flags, ImVec2(swatch, swatch))) {
             app.set_color(kPalette[i]);
         }
-        note_item_rect(std::string("swatch:") + kPaletteNames[i], pixel_ratio_);
+        note_item_rect(std::string("swatch:") + kPaletteNames[i]);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kPaletteNames[i]);
         if (tool.color == kPalette[i]) ring_last_item();
         ImGui::PopID();
@@ -261,7 +261,7 @@ void Toolbar::draw_tool_options(App& app) {
     if (kind == ToolKind::kRectangle || kind == ToolKind::kEllipse || selecting) {
         bool fill = tool.fill_enabled;
         if (ImGui::Checkbox("Fill", &fill)) app.set_fill(fill, tool.fill_color);
-        note_item_rect("fill", pixel_ratio_);
+        note_item_rect("fill");
         ImGui::SameLine();
         float rgb[3];
         const ImVec4 current = to_imvec4(tool.fill_color);
@@ -286,7 +286,7 @@ void Toolbar::draw_tool_options(App& app) {
         if (ImGui::RadioButton("Whole objects", !tool.partial_erase)) app.set_partial_erase(false);
         ImGui::SameLine();
         if (ImGui::RadioButton("Cut strokes", tool.partial_erase)) app.set_partial_erase(true);
-        note_item_rect("erase:cut", pixel_ratio_);
+        note_item_rect("erase:cut");
     }
     if (selecting) {
         const std::size_t n = app.selected().size();

@@ -6,15 +6,27 @@
 
 namespace squiggle::client {
 namespace {
+
+float g_ratio = 1.0f;
+
 std::map<std::string, UiRect>& rects() {
     static std::map<std::string, UiRect> all;
     return all;
 }
+
+void note(const std::string& name, ImVec2 min, ImVec2 max) {
+    rects()[name] = UiRect{min.x / g_ratio, min.y / g_ratio, max.x / g_ratio, max.y / g_ratio};
+}
+
 }  // namespace
 
-void note_item_rect(const std::string& name, float pixel_ratio) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    rects()[name] = UiRect{min.x / pixel_ratio, min.y / pixel_ratio, max.x / pixel_ratio, max.y / pixel_ratio};
+void set_ui_pixel_ratio(float ratio) { g_ratio = ratio > 0 ? ratio : 1.0f; }
+
+void note_item_rect(const std::string& name) { note(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void note_window_rect(const std::string& name) {
+    const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    note(name, at, ImVec2(at.x + size.x, at.y + size.y));
 }
 
 std::optional<UiRect> item_rect(const std::string& name) {

@@ -1,6 +1,7 @@
 #pragma once
-// Where named interface items were drawn in the latest frame, in CSS pixels,
-// so the browser tests can click them as a person would (test hooks read it).
+// Where named interface items and windows were drawn in the latest frame, in
+// CSS pixels: browser tests click them as a person would (test hooks read
+// it), and zoom-to-fit keeps clear of the tool panel.
 #include <optional>
 #include <string>
 
@@ -10,9 +11,12 @@ struct UiRect {
     float x0, y0, x1, y1;
 };
 
-// Records the item ImGui submitted last under `name`; `pixel_ratio` turns
-// ImGui's framebuffer pixels into CSS pixels.
-void note_item_rect(const std::string& name, float pixel_ratio);
+// Framebuffer (ImGui) pixels per CSS pixel for this frame.
+void set_ui_pixel_ratio(float ratio);
+// Records the item ImGui submitted last under `name`.
+void note_item_rect(const std::string& name);
+// Records the ImGui window being submitted (its size as of the last frame).
+void note_window_rect(const std::string& name);
 std::optional<UiRect> item_rect(const std::string& name);
 
 }  // namespace squiggle::client

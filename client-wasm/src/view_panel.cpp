@@ -4,14 +4,14 @@
 
 #include <cmath>
 
-#include "ui_locations.hpp"
+#include "ui_rects.hpp"
 
 namespace squiggle::client {
 namespace {
 
 bool button(const char* label, const char* tooltip) {
     const bool pressed = ImGui::Button(label);
-    note_ui_item(label);
+    note_item_rect(label);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
     return pressed;
 }
@@ -20,7 +20,7 @@ bool button(const char* label, const char* tooltip) {
 
 void draw_view_section(App& app, const ViewNavigation& navigation, double css_width, double css_height) {
     // This section is drawn inside the tool panel: where the panel is.
-    note_ui_window(kToolPanel);
+    note_window_rect(kToolPanel);
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
     // Fixed width, so the buttons do not jump as the number changes.

@@ -6,7 +6,7 @@
 
 namespace squiggle::client {
 
-// The tool panel's name in ui_locations.
+// The tool panel's name in ui_rects.
 inline constexpr const char* kToolPanel = "tool panel";
 
 // `css_width`, `css_height`: the canvas's size, about whose centre it zooms.
