@@ -7,17 +7,6 @@
 #include "ui_rects.hpp"
 
 namespace squiggle::client {
-namespace {
-
-bool button(const char* label, const char* tooltip) {
-    const bool pressed = ImGui::Button(label);
-    note_item_rect(label);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
-    return pressed;
-}
-
-}  // namespace
-
 ExportPanel::ExportPanel(ExportActions actions, const BoardImport& import)
     : actions_(std::move(actions)), import_(import) {}
 
@@ -31,24 +20,24 @@ void ExportPanel::draw(App& app) {
     ImGui::TextUnformatted("Export:");
     const Board& board = app.sync().board();
     ImGui::SameLine();
-    if (button("PNG", "The whole board as a picture")) {
+    if (noted_button("PNG", "The whole board as a picture")) {
         const std::string png = actions_.png();
         if (png.empty()) app.notices().add(NoticeLevel::kError, "The PNG could not be made (no offscreen canvas).");
         else actions_.download(file_name(app, "png"), "image/png", png);
     }
     ImGui::SameLine();
-    if (button("SVG", "The whole board as a vector drawing")) {
+    if (noted_button("SVG", "The whole board as a vector drawing")) {
         actions_.download(file_name(app, "svg"), "image/svg+xml", board_svg(board));
     }
     ImGui::SameLine();
-    if (button("JSON", "The board's objects as a file that can be imported again")) {
+    if (noted_button("JSON", "The board's objects as a file that can be imported again")) {
         actions_.download(file_name(app, "json"), "application/json", board_json(board));
     }
     if (!app.can_draw()) return;
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    if (button("Import JSON...", "Replace this board's objects with those of a JSON board file, for everyone")) {
+    if (noted_button("Import JSON...", "Replace this board's objects with those of a JSON board file, for everyone")) {
         actions_.choose_import();
     }
     if (import_.busy()) ImGui::TextDisabled("Importing: %zu ops to send", import_.remaining());

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "squiggle/base64.hpp"
 #include "board_import.hpp"
 #include "board_json.hpp"
 #include "board_renderer.hpp"
@@ -52,21 +53,6 @@ std::string json_string(const std::string& text) {
     return out + "\"";
 }
 
-// Binary data for JS strings: standard base64 with padding.
-std::string base64(const std::string& bytes) {
-    static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        std::uint32_t v = 0;
-        for (std::size_t k = 0; k < 3; ++k) {
-            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
-        }
-        for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kDigits[(v >> (18 - 6 * k)) & 63] : '=';
-    }
-    return out;
-}
 
 std::string json_number(double v) {
     char text[40];
@@ -234,7 +220,7 @@ EMSCRIPTEN_KEEPALIVE const char* squiggle_export_json() {
 // Base64 of the PNG file ("" if it could not be made).
 EMSCRIPTEN_KEEPALIVE const char* squiggle_export_png() {
     if (!g_app || !g_renderer) return "";
-    return hand_out(base64(
+    return hand_out(squiggle::base64_encode(
         squiggle::client::export_png(*g_renderer, sync_client()->board(), sync_client()->board_generation())));
 }
 

@@ -35,4 +35,11 @@ std::optional<UiRect> item_rect(const std::string& name) {
     return it->second;
 }
 
+bool noted_button(const char* label, const char* tooltip) {
+    const bool pressed = ImGui::Button(label);
+    note_item_rect(label);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    return pressed;
+}
+
 }  // namespace squiggle::client

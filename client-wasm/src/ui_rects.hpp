@@ -19,4 +19,7 @@ void note_item_rect(const std::string& name);
 void note_window_rect(const std::string& name);
 std::optional<UiRect> item_rect(const std::string& name);
 
+// An ImGui button whose place is recorded under its label, with a tooltip.
+bool noted_button(const char* label, const char* tooltip);
+
 }  // namespace squiggle::client

@@ -7,17 +7,6 @@
 #include "ui_rects.hpp"
 
 namespace squiggle::client {
-namespace {
-
-bool button(const char* label, const char* tooltip) {
-    const bool pressed = ImGui::Button(label);
-    note_item_rect(label);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
-    return pressed;
-}
-
-}  // namespace
-
 void draw_view_section(App& app, const ViewNavigation& navigation, double css_width, double css_height) {
     // This section is drawn inside the tool panel: where the panel is.
     note_window_rect(kToolPanel);
@@ -30,13 +19,13 @@ void draw_view_section(App& app, const ViewNavigation& navigation, double css_wi
     const Board& board = app.sync().board();
     const auto act = [&](ViewKey key) { navigation.key(key, view, css_width, css_height, board); };
     ImGui::SameLine();
-    if (button("-", "Zoom out (-, or the mouse wheel)")) act(ViewKey::kZoomOut);
+    if (noted_button("-", "Zoom out (-, or the mouse wheel)")) act(ViewKey::kZoomOut);
     ImGui::SameLine();
-    if (button("+", "Zoom in (+, or the mouse wheel)")) act(ViewKey::kZoomIn);
+    if (noted_button("+", "Zoom in (+, or the mouse wheel)")) act(ViewKey::kZoomIn);
     ImGui::SameLine();
-    if (button("100%", "Actual size (0)")) act(ViewKey::kZoomReset);
+    if (noted_button("100%", "Actual size (0)")) act(ViewKey::kZoomReset);
     ImGui::SameLine();
-    if (button("Fit", "Show everything on the board (Shift+1)")) act(ViewKey::kFit);
+    if (noted_button("Fit", "Show everything on the board (Shift+1)")) act(ViewKey::kFit);
     ImGui::TextDisabled("Pan: drag with space held, the middle button or two fingers");
 }
 
