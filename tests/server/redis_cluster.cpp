@@ -63,16 +63,31 @@ struct Drawer {
         catch_up_to(head);
     }
 
-    // Applies one message of board content; a refusal fails the test.
+    // Applies one message of board content, noting refusals and any op out
+    // of order. No Catch assertion here: drawers run on threads of their own,
+    // and check_clean() reports on the test's thread.
     void take(const ServerMessage& m) {
-        if (const auto* error = std::get_if<Error>(&m)) FAIL("server refused: " << error->reason);
+        if (const auto* error = std::get_if<Error>(&m)) refusals.push_back(error->reason);
         if (const auto* s = std::get_if<BoardSnapshot>(&m)) {
             replica = *Board::from_snapshot(s->bytes);
         } else if (const auto* e = std::get_if<OpEvent>(&m)) {
-            REQUIRE(e->op.seq == replica.head_seq() + 1);  // gap-free, in order, no repeats
+            // Gap-free, in order, no repeats.
+            if (e->op.seq != replica.head_seq() + 1) {
+                ++out_of_order;
+                if (e->op.seq <= replica.head_seq()) return;
+                throw std::runtime_error("seq " + std::to_string(e->op.seq) + " after " +
+                                         std::to_string(replica.head_seq()));
+            }
             replica.apply(e->op);
             if (e->op.author == author) acked.insert(e->op.client_op_id);
         }
+    }
+    void check_clean() const {
+        std::string reasons;
+        for (const auto& why : refusals) reasons += why + "; ";
+        INFO("author " << author << ": " << reasons);
+        CHECK(out_of_order == 0);
+        CHECK(refusals.empty());
     }
     void catch_up_to(std::uint64_t seq) {
         while (replica.head_seq() < seq) take(client->receive_skipping_ephemeral());
@@ -95,6 +110,8 @@ struct Drawer {
     std::uint64_t head = 0, client_op = 0, counter = 0;
     Board replica;
     std::set<std::uint64_t> acked;
+    std::size_t out_of_order = 0;
+    std::vector<std::string> refusals;
 };
 
 // Every op of the board as a fresh client on `port` receives it.
@@ -125,11 +142,16 @@ TEST_CASE("clients on three processes draw on one board: one order, one board, e
     std::vector<std::thread> threads;
     for (int i = 0; i < kDrawers; ++i) {
         threads.emplace_back([&, i] {
-            std::mt19937_64 rng(1000 + i);
-            for (int n = 0; n < kOpsEach; ++n) drawers[i]->draw_one(rng);
+            try {
+                std::mt19937_64 rng(1000 + i);
+                for (int n = 0; n < kOpsEach; ++n) drawers[i]->draw_one(rng);
+            } catch (const std::exception& e) {
+                drawers[i]->refusals.push_back(std::string("drawer stopped: ") + e.what());
+            }
         });
     }
     for (auto& t : threads) t.join();
+    for (auto& d : drawers) d->check_clean();
 
     const std::uint64_t total = kDrawers * kOpsEach;
     std::map<std::uint64_t, std::set<std::uint64_t>> acked;
@@ -190,6 +212,8 @@ TEST_CASE("a killed process's clients resume on another, and nothing is lost or 
     const auto log = history(cluster.port(0), board);
     std::map<std::uint64_t, std::set<std::uint64_t>> acked{{1, a.acked}, {3, c.acked}};
     check_exactly_once(log, acked);
+    a.check_clean();
+    c.check_clean();
     CHECK(std::count_if(log.begin(), log.end(), [&](const SequencedOp& op) {
               return op.author == 3 && op.client_op_id == 11;
           }) == 1);
@@ -208,6 +232,8 @@ TEST_CASE("pub/sub connections killed mid-stream: the gap is filled from the log
     b.catch_up_to(a.replica.head_seq());
     CHECK(b.replica.state_hash() == a.replica.state_hash());
     CHECK(b.replica.head_seq() == 60);
+    a.check_clean();
+    b.check_clean();
     // ...because B's process read what pub/sub lost from the stream.
     CHECK(metric(cluster.port(1), "squiggle_redis_ops_recovered_total") > 0);
 }
@@ -251,6 +277,8 @@ TEST_CASE("Redis restarted mid-session: writes pause with a clear status, nothin
     const auto log = history(cluster.port(1), board);
     CHECK(log.size() == 15);
     check_exactly_once(log, {{1, a.acked}, {2, b.acked}});
+    a.check_clean();
+    b.check_clean();
 }
 
 TEST_CASE("a late joiner on a board compacted into a Redis snapshot sees the same board") {
@@ -277,6 +305,7 @@ TEST_CASE("a late joiner on a board compacted into a Redis snapshot sees the sam
     CHECK(std::holds_alternative<BoardSnapshot>(late.receive_skipping_ephemeral()));
     const Board seen = read_board(cluster.port(1), board, 3);
     CHECK(seen.state_hash() == a.replica.state_hash());
+    a.check_clean();
 }
 
 TEST_CASE("while Redis is down a board that is not open here cannot be joined, and once it is back it can") {
