@@ -4,13 +4,11 @@
 
 #include <regex>
 
-#include "app.hpp"
+#include "app_harness.hpp"
 #include "board_import.hpp"
 #include "board_json.hpp"
 #include "export_frame.hpp"
-#include "fakes.hpp"
 #include "png_encode.hpp"
-#include "squiggle/board_id.hpp"
 #include "svg_export.hpp"
 
 using namespace squiggle;
@@ -18,14 +16,6 @@ using namespace squiggle::client;
 using namespace squiggle::client::test;
 
 namespace {
-
-SequencedOp sequenced(std::uint64_t seq, Op op) {
-    SequencedOp s;
-    s.seq = seq;
-    s.author = 7;
-    s.op = std::move(op);
-    return s;
-}
 
 // A board with one object of every kind, each in its own colour.
 Board sample_board() {
@@ -87,37 +77,6 @@ std::vector<Object> without_ids(const Board& board) {
     return out;
 }
 
-const std::string kBoard = board_id_from_bytes({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
-const std::string kKey = board_id_from_bytes({9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
-constexpr std::uint64_t kMe = 0xA11CE;
-
-struct Harness {
-    FakeTransport transport;
-    ManualTimers timers;
-    NoticeLog notices;
-    SyncClient sync;
-    App app;
-
-    Harness()
-        : sync(transport, timers, settings(),
-               [this](NoticeLevel level, std::string text) { notices.add(level, std::move(text)); }),
-          app(sync, notices, Identity{"Ada", 0x1C7ED6FF}) {}
-
-    static SyncSettings settings() {
-        SyncSettings s;
-        s.server_url = "ws://127.0.0.1:1/ws";
-        s.board_id = kBoard;
-        s.key = kKey;
-        s.author = kMe;
-        s.name = "Ada";
-        return s;
-    }
-    void join(Role role) {
-        sync.start();
-        transport.accept();
-        transport.deliver(Welcome{kBoard, kMe, 0, role, role == Role::kEditor ? kKey : ""});
-    }
-};
 
 }  // namespace
 

@@ -125,4 +125,13 @@ inline StrokeOp stroke(std::uint64_t author, std::uint64_t counter, std::int32_t
     return s;
 }
 
+// An ordered op by a fixed author, for tests that only need a board.
+inline SequencedOp sequenced(std::uint64_t seq, Op op) {
+    SequencedOp s;
+    s.seq = seq;
+    s.author = 7;
+    s.op = std::move(op);
+    return s;
+}
+
 }  // namespace squiggle::client::test

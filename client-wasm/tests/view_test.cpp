@@ -2,6 +2,8 @@
 // navigation gestures, without a browser.
 #include <catch2/catch.hpp>
 
+#include "fakes.hpp"
+
 #include "culling.hpp"
 #include "drawn_bounds.hpp"
 #include "view_navigation.hpp"
@@ -9,16 +11,9 @@
 
 using namespace squiggle;
 using namespace squiggle::client;
+using namespace squiggle::client::test;
 
 namespace {
-
-SequencedOp sequenced(std::uint64_t seq, Op op) {
-    SequencedOp s;
-    s.seq = seq;
-    s.author = 7;
-    s.op = std::move(op);
-    return s;
-}
 
 StrokeOp stroke(std::uint64_t counter, std::vector<Point> points, std::uint32_t width = 48) {
     StrokeOp s;

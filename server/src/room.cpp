@@ -149,15 +149,21 @@ std::size_t Room::participants_of_this_process() const {
     return members_.size();
 }
 
+template <class Remember>
+std::uint64_t Room::remember_locked(const RoomMember* from, Remember remember) {
+    for (Member& m : members_) {
+        if (m.key != from) continue;
+        remember(m);
+        return m.author;
+    }
+    return 0;
+}
+
 void Room::relay(const RoomMember* from, const Cursor& cursor) {
     std::uint64_t author = 0;
     {
         std::lock_guard lock(mutex_);
-        for (Member& m : members_) {
-            if (m.key != from) continue;
-            author = m.author;
-            m.cursor = cursor.position;
-        }
+        author = remember_locked(from, [&](Member& m) { m.cursor = cursor.position; });
     }
     if (author) send_to_others(from, ServerMessage{PeerCursor{author, cursor.position}});
 }
@@ -166,11 +172,7 @@ void Room::relay(const RoomMember* from, const Viewport& viewport) {
     std::uint64_t author = 0;
     {
         std::lock_guard lock(mutex_);
-        for (Member& m : members_) {
-            if (m.key != from) continue;
-            author = m.author;
-            m.viewport = viewport;
-        }
+        author = remember_locked(from, [&](Member& m) { m.viewport = viewport; });
     }
     if (author) send_to_others(from, ServerMessage{PeerViewport{author, viewport}});
 }
@@ -460,7 +462,6 @@ void Room::announce_participants() {
 void Room::deliver(SequencedOp op) {
     std::vector<std::shared_ptr<RoomMember>> to_notify;
     bool gap = false;
-    std::uint64_t head = 0;
     {
         std::lock_guard lock(mutex_);
         if (op.seq <= appended_seq_) return;  // had it already (pub/sub and the reply both bring it)
@@ -473,10 +474,9 @@ void Room::deliver(SequencedOp op) {
         }
         if (appended_seq_ != before) to_notify = mark_durable_locked();
         gap = !ahead_.empty();
-        head = appended_seq_;
     }
     // Pub/sub may lose messages: nothing past a gap is served until it is filled.
-    if (gap && settings_.shared) settings_.shared->fill_gap(board_id_, head);
+    if (gap && settings_.shared) settings_.shared->fill_gap(board_id_);
     for (const auto& m : to_notify) m->on_log_grew();
 }
 

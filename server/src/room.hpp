@@ -68,9 +68,9 @@ public:
     };
     // Gives `draft` (seq 0) the board's next seq and stores it durably.
     virtual void order(const std::string& board_id, const SequencedOp& draft, std::function<void(Outcome)> done) = 0;
-    // The room holds every op up to `head` and has seen later ones: fetch the
-    // missing ones, which come back through Room::deliver().
-    virtual void fill_gap(const std::string& board_id, std::uint64_t head) = 0;
+    // The room has seen ops past a gap in what it holds: fetch the missing
+    // ones, which come back through Room::deliver().
+    virtual void fill_gap(const std::string& board_id) = 0;
     // The room made a snapshot: store it, unless another process is at it,
     // and trim the shared log up to `keep_after`.
     virtual void offer_snapshot(const std::string& board_id, std::uint64_t seq, std::string payload,
@@ -194,6 +194,9 @@ private:
         std::optional<Viewport> viewport;
     };
     std::vector<std::shared_ptr<RoomMember>> live_members_locked(const RoomMember* except = nullptr);
+    // Lets `remember` update the member `from`; its author, or 0 if not here.
+    template <class Remember>
+    std::uint64_t remember_locked(const RoomMember* from, Remember remember);
     void announce_participants();
     void send_to_others(const RoomMember* from, const ServerMessage& update);
     // Marks everything appended durable; returns the members to notify.

@@ -407,7 +407,7 @@ void RedisHub::on_message(const std::string& channel, std::string payload) {
     }
 }
 
-void RedisHub::fill_gap(const std::string& board_id, std::uint64_t) {
+void RedisHub::fill_gap(const std::string& board_id) {
     net::post(strand_, [this, board_id] { schedule_catch_up(board_id, kGapGrace); });
 }
 

@@ -37,7 +37,7 @@ public:
 
     // SharedBoard
     void order(const std::string& board_id, const SequencedOp& draft, std::function<void(Outcome)> done) override;
-    void fill_gap(const std::string& board_id, std::uint64_t head) override;
+    void fill_gap(const std::string& board_id) override;
     void offer_snapshot(const std::string& board_id, std::uint64_t seq, std::string payload,
                         std::uint64_t keep_after) override;
     void publish_peer(const std::string& board_id, const ServerMessage& update) override;
